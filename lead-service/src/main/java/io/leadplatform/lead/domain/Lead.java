@@ -1,0 +1,95 @@
+package io.leadplatform.lead.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A lead as captured, plus the read model (stage, score, assignment) that the other services' events feed. */
+@Entity
+@Table(name = "lead")
+public class Lead {
+
+    @Id
+    public UUID id;
+    @Column(name = "external_id")
+    public String externalId;
+    public String email;
+    @Column(name = "first_name")
+    public String firstName;
+    @Column(name = "last_name")
+    public String lastName;
+    public String company;
+    public String domain;
+    @Column(name = "job_title")
+    public String jobTitle;
+    public String industry;
+    public Integer employees;
+    @Column(name = "annual_budget_usd")
+    public Long annualBudgetUsd;
+    public String country;
+    public String region;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> technologies = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> interests = new ArrayList<>();
+    public String direction;
+    public String channel;
+    public String source;
+    public String campaign;
+    @Column(name = "utm_source")
+    public String utmSource;
+    @Column(name = "utm_medium")
+    public String utmMedium;
+    @Column(name = "utm_campaign")
+    public String utmCampaign;
+    @Column(name = "consent_marketing")
+    public Boolean consentMarketing;
+    @Column(name = "consent_contact")
+    public Boolean consentContact;
+    @Column(name = "captured_at")
+    public Instant capturedAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    /** Grows with every change to the captured facts; events carry it so consumers can drop stale ones. */
+    public long version;
+
+    public String stage = Stage.LEAD.name();
+    @Column(name = "fit_score")
+    public Integer fitScore;
+    @Column(name = "fit_grade")
+    public String fitGrade;
+    @Column(name = "engagement_score")
+    public Integer engagementScore;
+    @Column(name = "model_version")
+    public String modelVersion;
+    @Column(name = "scored_at")
+    public Instant scoredAt;
+    @Column(name = "assignment_id")
+    public UUID assignmentId;
+    @Column(name = "assigned_queue")
+    public String assignedQueue;
+    @Column(name = "owning_org")
+    public String owningOrg;
+    public String assignee;
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    public enum Stage {
+        LEAD, MQL, SQL;
+
+        /** Stages only move forward here; a late MQL event must not undo an SQL. */
+        public boolean isAfter(Stage other) {
+            return ordinal() > other.ordinal();
+        }
+    }
+}

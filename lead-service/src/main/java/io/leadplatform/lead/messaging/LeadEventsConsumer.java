@@ -1,0 +1,43 @@
+package io.leadplatform.lead.messaging;
+
+import io.leadplatform.events.LeadAssigned;
+import io.leadplatform.events.LeadQualified;
+import io.leadplatform.events.LeadScored;
+import io.leadplatform.events.SlaBreached;
+import io.leadplatform.events.SlaMet;
+import io.leadplatform.events.SlaStarted;
+import io.leadplatform.lead.service.LeadProjection;
+import io.leadplatform.support.inbox.EventHandlers;
+import io.leadplatform.support.inbox.InboundEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
+
+import static io.leadplatform.events.EventTypes.*;
+
+@ApplicationScoped
+public class LeadEventsConsumer {
+
+    private final InboundEvents inbound;
+    private final EventHandlers handlers;
+
+    public LeadEventsConsumer(InboundEvents inbound, LeadProjection projection) {
+        this.inbound = inbound;
+        this.handlers = EventHandlers.forConsumer("lead-service.read-model")
+                .on(LEAD_SCORED, LeadScored.class, projection::scored)
+                .on(LEAD_QUALIFIED, LeadQualified.class, projection::qualified)
+                .on(LEAD_ASSIGNED, LeadAssigned.class, projection::assigned)
+                .on(SLA_STARTED, SlaStarted.class, projection::slaStarted)
+                .on(SLA_MET, SlaMet.class, projection::slaMet)
+                .on(SLA_BREACHED, SlaBreached.class, projection::slaBreached);
+    }
+
+    @Incoming("events-in")
+    @Blocking
+    public CompletionStage<Void> consume(Message<?> message) {
+        return inbound.handle(message, handlers);
+    }
+}

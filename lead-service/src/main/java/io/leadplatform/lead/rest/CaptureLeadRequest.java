@@ -1,0 +1,49 @@
+package io.leadplatform.lead.rest;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The lead capture JSON: the camelCase names of the leads.csv columns. Only {@code email} is required.
+ * Server-owned fields (score, stage, owner, queue) are not part of it, so sending them is an unknown-field error.
+ */
+public record CaptureLeadRequest(
+        @Size(max = 100) String externalId,
+        @NotBlank @Email @Size(max = 320) String email,
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Size(max = 200) String company,
+        @Size(max = 255) @Pattern(regexp = "^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$", message = "must be a domain name")
+        String domain,
+        @Size(max = 200) String jobTitle,
+        @Size(max = 100) String industry,
+        @PositiveOrZero @Max(10_000_000) Integer employees,
+        @PositiveOrZero @Max(100_000_000_000L) Long annualBudgetUsd,
+        @Size(max = 64) String country,
+        @Size(max = 64) String region,
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> technologies,
+        @Size(max = 50) List<@NotBlank @Size(max = 100) String> interests,
+        @Pattern(regexp = "inbound|outbound", message = "must be inbound or outbound") String direction,
+        @Pattern(regexp = "paid|owned|earned|outbound", message = "must be paid, owned, earned or outbound")
+        String channel,
+        @Size(max = 100) String source,
+        @Size(max = 200) String campaign,
+        @Size(max = 200) String utmSource,
+        @Size(max = 200) String utmMedium,
+        @Size(max = 200) String utmCampaign,
+        Boolean consentMarketing,
+        Boolean consentContact,
+        OffsetDateTime capturedAt) {
+
+    public CaptureLeadRequest {
+        // Forms and CSV exports pad emails with spaces; validate what we will store.
+        email = email == null ? null : email.strip();
+    }
+}

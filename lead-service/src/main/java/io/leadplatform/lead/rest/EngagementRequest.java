@@ -1,0 +1,15 @@
+package io.leadplatform.lead.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.OffsetDateTime;
+
+public record EngagementRequest(
+        @NotBlank
+        @Pattern(regexp = "page_view|pricing_page_view|content_download|email_click|webinar_attended|demo_requested"
+                + "|trial_started|chat_agreed|nps_submitted|unsubscribe", message = "is not a known event type")
+        String type,
+        Double value,
+        OffsetDateTime occurredAt) {
+}

@@ -1,0 +1,52 @@
+package io.leadplatform.support.inbox;
+
+import io.leadplatform.events.CloudEvent;
+import io.leadplatform.events.EventCatalog;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/** The event types a consumer applies, each with its typed handler. Anything else is dead-lettered. */
+public final class EventHandlers {
+
+    public interface Handler<T> extends BiConsumer<CloudEvent<?>, T> {
+    }
+
+    record Registration<T>(Class<T> dataType, Handler<T> handler) {
+        void apply(CloudEvent<?> event, Object data) {
+            handler.accept(event, dataType.cast(data));
+        }
+    }
+
+    private final String consumer;
+    private final Map<String, Registration<?>> handlers = new HashMap<>();
+
+    private EventHandlers(String consumer) {
+        this.consumer = consumer;
+    }
+
+    /** {@code consumer} names the effect in {@code processed_message}; keep it stable. */
+    public static EventHandlers forConsumer(String consumer) {
+        return new EventHandlers(consumer);
+    }
+
+    public <T> EventHandlers on(String type, Class<T> dataType, Handler<T> handler) {
+        Class<?> declared = EventCatalog.dataType(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
+        if (!declared.equals(dataType)) {
+            throw new IllegalArgumentException(type + " carries " + declared.getSimpleName());
+        }
+        handlers.put(type, new Registration<>(dataType, handler));
+        return this;
+    }
+
+    public String consumer() {
+        return consumer;
+    }
+
+    Optional<Registration<?>> find(String type) {
+        return Optional.ofNullable(handlers.get(type));
+    }
+}

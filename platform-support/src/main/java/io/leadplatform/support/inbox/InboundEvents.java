@@ -1,0 +1,83 @@
+package io.leadplatform.support.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadplatform.events.CloudEvent;
+import io.leadplatform.events.EventJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Applies one delivered CloudEvent exactly once: the event id goes into {@code processed_message} in the same
+ * transaction as the handler's effect. Malformed messages and unknown types are nacked, which the queue's
+ * dead-letter exchange routes to the DLQ; the messages behind them keep flowing.
+ */
+@ApplicationScoped
+public class InboundEvents {
+
+    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+
+    private final ProcessedMessageRepository processed;
+
+    public InboundEvents(ProcessedMessageRepository processed) {
+        this.processed = processed;
+    }
+
+    public CompletionStage<Void> handle(Message<?> message, EventHandlers handlers) {
+        CloudEvent<JsonNode> event;
+        try {
+            event = EventJson.readEnvelope(bytes(message.getPayload()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("dead-lettering a malformed message: %s", e.getMessage());
+            return message.nack(new PoisonMessageException("malformed CloudEvent: " + e.getMessage(), e));
+        }
+        var registration = handlers.find(event.type()).orElse(null);
+        if (registration == null) {
+            LOG.warnf("dead-lettering event %s of unknown type %s", event.id(), event.type());
+            return message.nack(new PoisonMessageException("no handler for event type " + event.type(), null));
+        }
+        Object data;
+        try {
+            data = EventJson.data(event, registration.dataType());
+        } catch (IOException e) {
+            LOG.warnf("dead-lettering event %s (%s) with bad data: %s", event.id(), event.type(), e.getMessage());
+            return message.nack(new PoisonMessageException("bad data: " + e.getMessage(), e));
+        }
+        try {
+            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                if (!processed.markProcessed(event.id(), handlers.consumer())) {
+                    return false;
+                }
+                registration.apply(event, data);
+                return true;
+            });
+            if (!applied) {
+                LOG.debugf("event %s already processed by %s: ignored", event.id(), handlers.consumer());
+            }
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "event %s (%s) failed in %s", event.id(), event.type(), handlers.consumer());
+            return message.nack(e);
+        }
+    }
+
+    static byte[] bytes(Object payload) {
+        return switch (payload) {
+            case byte[] b -> b;
+            case Buffer b -> b.getBytes();
+            case String s -> s.getBytes(StandardCharsets.UTF_8);
+            case JsonObject o -> o.toBuffer().getBytes();
+            case JsonArray a -> a.toBuffer().getBytes();
+            case null -> new byte[0];
+            default -> throw new IllegalArgumentException("unsupported payload " + payload.getClass().getName());
+        };
+    }
+}

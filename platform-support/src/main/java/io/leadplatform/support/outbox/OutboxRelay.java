@@ -1,0 +1,110 @@
+package io.leadplatform.support.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes outbox rows to the topic exchange. A row is marked sent only once the broker has confirmed it,
+ * so a crash between publish and commit re-publishes (at least once); consumers drop the duplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "events-out";
+    static final String CONTENT_TYPE = "application/cloudevents+json";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxRepository repository;
+    private final OutboxConfig config;
+    private final Emitter<String> emitter;
+    private final Clock clock;
+
+    public OutboxRelay(OutboxRepository repository, OutboxConfig config, @Channel(CHANNEL) Emitter<String> emitter,
+            Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.emitter = emitter;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${outbox.relay-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relay() {
+        int published;
+        do {
+            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        } while (published == config.batchSize());
+    }
+
+    /** Publishes one batch of locked rows and returns how many the broker confirmed. */
+    int publishBatch() {
+        List<OutboxMessage> rows = repository.lockUnsent(config.batchSize());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> confirms = new ArrayList<>(rows.size());
+        for (OutboxMessage row : rows) {
+            confirms.add(send(row));
+        }
+        long deadline = System.nanoTime() + config.confirmTimeout().toNanos();
+        Instant now = clock.instant();
+        int confirmed = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxMessage row = rows.get(i);
+            try {
+                confirms.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                row.sentAt = now;
+                confirmed++;
+            } catch (ExecutionException | TimeoutException e) {
+                row.attempts++;
+                row.lastError = String.valueOf(e instanceof ExecutionException ? e.getCause() : e);
+                LOG.warnf("outbox row %s (%s) not confirmed, will retry: %s", row.id, row.type, row.lastError);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return confirmed;
+    }
+
+    private CompletableFuture<Void> send(OutboxMessage row) {
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+                .withRoutingKey(row.type)
+                .withMessageId(row.id.toString())
+                .withType(row.type)
+                .withContentType(CONTENT_TYPE)
+                .withDeliveryMode(2)
+                .build();
+        try {
+            emitter.send(Message.of(row.payload, Metadata.of(metadata),
+                    () -> {
+                        confirmed.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    },
+                    failure -> {
+                        confirmed.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException e) {
+            confirmed.completeExceptionally(e);
+        }
+        return confirmed;
+    }
+}
