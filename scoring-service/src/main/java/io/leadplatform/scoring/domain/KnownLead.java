@@ -1,0 +1,28 @@
+package io.leadplatform.scoring.domain;
+
+import io.leadplatform.events.LeadProfile;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The latest profile of a lead as lead-service published it; {@code version} orders out-of-order updates. */
+@Entity
+@Table(name = "lead_profile")
+public class KnownLead {
+
+    @Id
+    @Column(name = "lead_id")
+    public UUID leadId;
+    public long version;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public LeadProfile profile;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,43 @@
+package io.leadplatform.scoring.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The Panache repositories of the scoring aggregate. */
+public final class ScoringRepositories {
+
+    private ScoringRepositories() {
+    }
+
+    @ApplicationScoped
+    public static class KnownLeads implements PanacheRepositoryBase<KnownLead, UUID> {
+    }
+
+    @ApplicationScoped
+    public static class Engagements implements PanacheRepositoryBase<Engagement, UUID> {
+        public List<Engagement> forLead(UUID leadId) {
+            return list("leadId", leadId);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Scores implements PanacheRepositoryBase<LeadScore, UUID> {
+    }
+
+    @ApplicationScoped
+    public static class History implements PanacheRepositoryBase<ScoreHistoryEntry, UUID> {
+        public List<ScoreHistoryEntry> forLead(UUID leadId) {
+            return list("leadId = ?1 order by scoredAt", leadId);
+        }
+    }
+
+    @ApplicationScoped
+    public static class Models implements PanacheRepositoryBase<ScoringModel, UUID> {
+        public List<ScoringModel> newestFirst() {
+            return list("order by createdAt desc");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.leadplatform.scoring.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A draft scoring model. Its definition is stored as given; rule checking comes with CEL models. */
+public record ModelRequest(
+        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, . _ - only")
+        String version,
+        @Size(max = 2000) String description,
+        @NotNull JsonNode definition) {
+}
