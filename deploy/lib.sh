@@ -6,7 +6,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEPLOY="$ROOT/deploy"
 RUN_DIR="$DEPLOY/.run"
 KC_VERSION="26.7.3"
-KC_BASE="$DEPLOY/.keycloak"
+# Keycloak is one per machine (port 8180), shared by every checkout: its install, pid and realm stamp live here.
+STATE_DIR="${LEAD_PLATFORM_STATE:-$HOME/.lead-platform}"
+KC_BASE="$STATE_DIR/keycloak"
 KC_HOME="$KC_BASE/keycloak-$KC_VERSION"
 KC_PORT="${KC_PORT:-8180}"
 KC_URL="http://localhost:$KC_PORT"
@@ -113,9 +115,13 @@ ensure_keycloak() {
     mkdir -p "$KC_BASE"
     "$ROOT/mvnw" -q -B -N -f "$ROOT/pom.xml" dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
       -DoutputDirectory="$KC_BASE" -Dmdep.overWriteIfNewer=true
+    if ! command -v unzip >/dev/null; then
+      [ "$(id -u)" = 0 ] || die "unzip is missing: run 'sudo apt-get install -y unzip'"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null
+    fi
     (cd "$KC_BASE" && unzip -q -o "keycloak-quarkus-dist-$KC_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KC_VERSION.zip")
   fi
-  mkdir -p "$KC_HOME/data/import" "$RUN_DIR"
+  mkdir -p "$KC_HOME/data/import"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
     rm -rf "$KC_HOME/data/h2"   # a changed realm file needs a clean import
   fi
@@ -124,9 +130,9 @@ ensure_keycloak() {
   KC_BOOTSTRAP_ADMIN_USERNAME="${KC_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${KC_ADMIN_PASSWORD:-admin}" \
     JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
     nohup "$KC_HOME/bin/kc.sh" start-dev --import-realm --http-port="$KC_PORT" \
-      >"$RUN_DIR/keycloak.log" 2>&1 &
-  echo $! >"$RUN_DIR/keycloak.pid"
-  wait_for Keycloak 180 realm_ready
+      >"$KC_BASE/keycloak.log" 2>&1 &
+  echo $! >"$KC_BASE/keycloak.pid"
+  wait_for "Keycloak (log: $KC_BASE/keycloak.log)" 180 realm_ready
   echo "$sum" >"$stamp"
 }
 
@@ -143,7 +149,7 @@ stop_pidfile() {
 }
 
 stop_keycloak() {
-  stop_pidfile "$RUN_DIR/keycloak.pid"
+  stop_pidfile "$KC_BASE/keycloak.pid"
   # kc.sh execs java in a child; find it by its home directory if the pid file was lost.
   pkill -f "kc.home.dir=$KC_HOME" 2>/dev/null || true
   for _ in $(seq 1 30); do port_open "$KC_PORT" || return 0; sleep 1; done

@@ -1,0 +1,48 @@
+package io.leadplatform.system;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Capture payloads; unique emails per call so reruns never merge into earlier leads. */
+final class Leads {
+
+    private Leads() {
+    }
+
+    static Map<String, Object> inboundItSecurityLead() {
+        Map<String, Object> lead = new HashMap<>();
+        lead.put("email", "dana.reyes+" + UUID.randomUUID() + "@acme-security.example");
+        lead.put("firstName", "Dana");
+        lead.put("lastName", "Reyes");
+        lead.put("company", "Acme Security");
+        lead.put("jobTitle", "Director of IT");
+        lead.put("industry", "IT Security");
+        lead.put("employees", 450);
+        lead.put("annualBudgetUsd", 60000);
+        lead.put("country", "US");
+        lead.put("region", "NA");
+        lead.put("technologies", List.of("Salesforce", "Okta"));
+        lead.put("interests", List.of("voice-of-customer"));
+        lead.put("direction", "inbound");
+        lead.put("channel", "paid");
+        lead.put("source", "google-ads");
+        lead.put("campaign", "q4-security-webinar");
+        lead.put("consentMarketing", true);
+        lead.put("consentContact", true);
+        return lead;
+    }
+
+    static Map<String, Object> outboundFinanceLead() {
+        Map<String, Object> lead = inboundItSecurityLead();
+        lead.put("email", "sam.lee+" + UUID.randomUUID() + "@northbank.example");
+        lead.put("company", "North Bank");
+        lead.put("industry", "Financial Services");
+        lead.put("jobTitle", "VP Engineering");
+        lead.put("direction", "outbound");
+        lead.put("channel", "outbound");
+        lead.put("source", "linkedin");
+        return lead;
+    }
+}
