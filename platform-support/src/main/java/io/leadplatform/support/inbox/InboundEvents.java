@@ -8,7 +8,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -17,8 +19,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Applies one delivered CloudEvent exactly once: the event id goes into {@code processed_message} in the same
- * transaction as the handler's effect. Malformed messages and unknown types are nacked, which the queue's
- * dead-letter exchange routes to the DLQ; the messages behind them keep flowing.
+ * transaction as the handler's effect. Malformed messages, unknown types and {@link PoisonMessageException}s are
+ * rejected, which the queue's dead-letter exchange routes to the DLQ at once; other failures are requeued until
+ * the queue's delivery limit dead-letters them. The messages behind either keep flowing.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -63,9 +66,13 @@ public class InboundEvents {
                 LOG.debugf("event %s already processed by %s: ignored", event.id(), handlers.consumer());
             }
             return message.ack();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "event %s (%s) failed in %s", event.id(), event.type(), handlers.consumer());
+        } catch (PoisonMessageException e) {
+            LOG.warnf("dead-lettering event %s (%s): %s", event.id(), event.type(), e.getMessage());
             return message.nack(e);
+        } catch (RuntimeException e) {
+            // Maybe transient (a database hiccup): requeue; the queue's delivery limit dead-letters it if it persists.
+            LOG.errorf(e, "event %s (%s) failed in %s, requeued", event.id(), event.type(), handlers.consumer());
+            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
         }
     }
 

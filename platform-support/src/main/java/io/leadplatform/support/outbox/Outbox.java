@@ -3,6 +3,7 @@ package io.leadplatform.support.outbox;
 import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -15,11 +16,13 @@ public class Outbox {
     private final OutboxRepository repository;
     private final OutboxConfig config;
     private final Clock clock;
+    private final Event<OutboxAppended> appended;
 
-    public Outbox(OutboxRepository repository, OutboxConfig config, Clock clock) {
+    public Outbox(OutboxRepository repository, OutboxConfig config, Clock clock, Event<OutboxAppended> appended) {
         this.repository = repository;
         this.config = config;
         this.clock = clock;
+        this.appended = appended;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -32,6 +35,7 @@ public class Outbox {
         row.payload = EventJson.write(event);
         row.createdAt = event.time();
         repository.persist(row);
+        appended.fire(new OutboxAppended(row.id));
         return event;
     }
 }

@@ -12,8 +12,8 @@ public interface OutboxConfig {
     @WithDefault("${quarkus.application.name}")
     String source();
 
-    /** How often the relay looks for unsent rows (read by the relay's schedule). */
-    @WithDefault("0.2s")
+    /** How often the relay polls for unsent rows besides its wake-up on commit (read by its schedule; ≥ 1s). */
+    @WithDefault("1s")
     Duration relayInterval();
 
     /** Rows published per relay pass. */

@@ -3,7 +3,10 @@ package io.leadplatform.support.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -16,8 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to the topic exchange. A row is marked sent only once the broker has confirmed it,
@@ -34,6 +40,9 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Emitter<String> emitter;
     private final Clock clock;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("outbox-relay").daemon().factory());
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config, @Channel(CHANNEL) Emitter<String> emitter,
             Clock clock) {
@@ -43,13 +52,33 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${outbox.relay-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Publishes right after a commit that appended rows, instead of waiting for the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpPending.set(false);
+                relay();
+            });
+        }
+    }
+
+    /** The poll catches rows whose wake-up was lost: a crash, another replica's rows, unconfirmed publishes. */
+    @Scheduled(every = "${outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        relay();
+    }
+
     void relay() {
         int published;
         do {
             published = QuarkusTransaction.requiringNew().call(this::publishBatch);
         } while (published == config.batchSize());
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeUps.shutdownNow();
     }
 
     /** Publishes one batch of locked rows and returns how many the broker confirmed. */

@@ -1,0 +1,7 @@
+package io.leadplatform.support.outbox;
+
+import java.util.UUID;
+
+/** Fired inside the transaction that appended an outbox row; the relay wakes when that transaction commits. */
+public record OutboxAppended(UUID rowId) {
+}

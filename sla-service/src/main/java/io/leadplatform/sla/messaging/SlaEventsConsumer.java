@@ -1,0 +1,41 @@
+package io.leadplatform.sla.messaging;
+
+import io.leadplatform.events.LeadAccepted;
+import io.leadplatform.events.LeadAssigned;
+import io.leadplatform.events.LeadErased;
+import io.leadplatform.events.LeadReassigned;
+import io.leadplatform.events.LeadTouched;
+import io.leadplatform.sla.service.SlaClockService;
+import io.leadplatform.support.inbox.EventHandlers;
+import io.leadplatform.support.inbox.InboundEvents;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
+
+import static io.leadplatform.events.EventTypes.*;
+
+@ApplicationScoped
+public class SlaEventsConsumer {
+
+    private final InboundEvents inbound;
+    private final EventHandlers handlers;
+
+    public SlaEventsConsumer(InboundEvents inbound, SlaClockService clocks) {
+        this.inbound = inbound;
+        this.handlers = EventHandlers.forConsumer("sla-service.clocks")
+                .on(LEAD_ASSIGNED, LeadAssigned.class, clocks::assigned)
+                .on(LEAD_TOUCHED, LeadTouched.class, clocks::touched)
+                .on(LEAD_ACCEPTED, LeadAccepted.class, clocks::accepted)
+                .on(LEAD_REASSIGNED, LeadReassigned.class, clocks::reassigned)
+                .on(LEAD_ERASED, LeadErased.class, clocks::erased);
+    }
+
+    @Incoming("events-in")
+    @Blocking
+    public CompletionStage<Void> consume(Message<?> message) {
+        return inbound.handle(message, handlers);
+    }
+}

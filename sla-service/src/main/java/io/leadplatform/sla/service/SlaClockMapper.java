@@ -1,0 +1,17 @@
+package io.leadplatform.sla.service;
+
+import io.leadplatform.sla.domain.SlaClock;
+import io.leadplatform.sla.rest.SlaClockView;
+
+/** The one place a clock becomes its API view. */
+public final class SlaClockMapper {
+
+    private SlaClockMapper() {
+    }
+
+    public static SlaClockView view(SlaClock c) {
+        return new SlaClockView(c.id, c.leadId, c.assignmentId, c.clockType.name(), c.policyVersion, c.owningOrg,
+                c.queueName, c.assignee, c.status.name(), c.startedAt, c.dueAt, c.warnAt, c.warnedAt, c.metAt,
+                c.breachedAt, c.cancelledAt);
+    }
+}
