@@ -1,0 +1,22 @@
+package io.leadplatform.routing.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A lead's assignment as the API shows it. */
+public record AssignmentView(
+        UUID assignmentId,
+        UUID leadId,
+        UUID queueId,
+        String queue,
+        String owningOrg,
+        String assignee,
+        String policyVersion,
+        String status,
+        String direction,
+        String channel,
+        Instant assignedAt,
+        Instant acceptedAt,
+        Instant firstTouchedAt,
+        Instant breachedAt) {
+}

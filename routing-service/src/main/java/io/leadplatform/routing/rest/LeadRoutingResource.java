@@ -1,0 +1,77 @@
+package io.leadplatform.routing.rest;
+
+import io.leadplatform.routing.service.AssignmentService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.Set;
+import java.util.UUID;
+
+@Path("/api/leads/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "SecurityScheme")
+public class LeadRoutingResource {
+
+    /** Roles that see every lead's routing; an XDR with none of them sees only their own. */
+    private static final Set<String> BROAD_READERS = Set.of("marketing-ops", "sales-ops", "marketing-manager",
+            "sales-manager", "leadership", "platform-admin");
+
+    private final AssignmentService service;
+    private final SecurityIdentity identity;
+
+    public LeadRoutingResource(AssignmentService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/touch")
+    @RolesAllowed("xdr")
+    @Operation(summary = "Record a touch (call, email, meeting, linkedin) by the lead's assignee",
+            description = "The first touch stops the speed-to-lead clock. 403 for anyone but the assignee, 404 when "
+                    + "the lead has no active assignment.")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AssignmentView touch(@PathParam("id") UUID id, @Valid TouchRequest request) {
+        return service.touch(id, user(), request == null ? null : request.channel());
+    }
+
+    /** The same touch sent without a body or Content-Type: a call. */
+    @POST
+    @Path("/touch")
+    @RolesAllowed("xdr")
+    @Operation(hidden = true)
+    public AssignmentView touchWithoutBody(@PathParam("id") UUID id) {
+        return service.touch(id, user(), null);
+    }
+
+    @POST
+    @Path("/accept")
+    @RolesAllowed("xdr")
+    @Operation(summary = "Accept the lead as its assignee", description = "Accepting again changes nothing.")
+    public AssignmentView accept(@PathParam("id") UUID id) {
+        return service.accept(id, user());
+    }
+
+    @GET
+    @Path("/routing")
+    @RolesAllowed({"marketing-ops", "sales-ops", "marketing-manager", "sales-manager", "leadership",
+            "platform-admin", "xdr"})
+    @Operation(summary = "The lead's current assignment and routing ledger")
+    public RoutingView routing(@PathParam("id") UUID id) {
+        return service.routing(id, () -> BROAD_READERS.stream().anyMatch(identity::hasRole) ? null : user());
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+}

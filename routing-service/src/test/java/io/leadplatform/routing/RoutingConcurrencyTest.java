@@ -1,0 +1,99 @@
+package io.leadplatform.routing;
+
+import io.leadplatform.events.CloudEvent;
+import io.leadplatform.events.EventTypes;
+import io.leadplatform.events.GoldenFixtures;
+import io.leadplatform.events.LeadQualified;
+import io.leadplatform.routing.service.RoutingService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What two replicas routing at once would do, with concurrent transactions on the real database. */
+@QuarkusTest
+class RoutingConcurrencyTest {
+
+    static final int ROUTERS = 8;
+
+    @Inject
+    RoutingService routing;
+    @Inject
+    RoutingDatabase db;
+
+    @Test
+    void concurrentRoutersTakeOneRoundRobinSlotEach() throws Exception {
+        long before = db.queueCursor("inbound-sdr");
+        List<UUID> leads = new ArrayList<>();
+        for (int i = 0; i < ROUTERS; i++) {
+            leads.add(UUID.randomUUID());
+        }
+
+        runConcurrently(leads.stream().map(lead -> (Callable<Void>) () -> route(lead, "MQL")).toList());
+
+        assertThat(db.queueCursor("inbound-sdr")).isEqualTo(before + ROUTERS);
+        assertThat(leads).allSatisfy(lead -> assertThat(db.assignments(lead)).isEqualTo(1));
+    }
+
+    @Test
+    void concurrentQualificationsOfOneLeadAssignItOnce() throws Exception {
+        UUID lead = UUID.randomUUID();
+        List<Callable<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < ROUTERS; i++) {
+            String stage = i % 2 == 0 ? "MQL" : "SQL";
+            calls.add(() -> route(lead, stage));
+        }
+
+        runConcurrently(calls);
+
+        assertThat(db.assignments(lead)).isEqualTo(1);
+        assertThat(db.ledgerEntries(lead)).isEqualTo(1);
+        assertThat(db.outboxRows(EventTypes.LEAD_ASSIGNED, lead)).isEqualTo(1);
+    }
+
+    private Void route(UUID lead, String stage) {
+        LeadQualified golden = GoldenFixtures.data(EventTypes.LEAD_QUALIFIED, LeadQualified.class);
+        LeadQualified data = new LeadQualified(lead, stage, golden.modelVersion(), golden.fitGrade(),
+                golden.fitScore(), golden.engagementScore(), golden.direction(), golden.channel(), golden.country(),
+                golden.region(), golden.industry(), golden.employees(), golden.domain(), golden.consentMarketing(),
+                golden.qualifiedAt());
+        CloudEvent<LeadQualified> event = CloudEvent.of("scoring-service", EventTypes.LEAD_QUALIFIED, lead,
+                Instant.now(), data);
+        QuarkusTransaction.requiringNew().run(() -> routing.qualified(event, data));
+        return null;
+    }
+
+    /** Starts every call at once and fails the test if any of them failed. */
+    private static void runConcurrently(List<Callable<Void>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Void>> results = new ArrayList<>();
+            for (Callable<Void> call : calls) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            for (Future<Void> result : results) {
+                result.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.leadplatform.routing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.UUID;
+
+/** Counts rows straight from the test database, to check effects the API does not show. */
+@ApplicationScoped
+public class RoutingDatabase {
+
+    private final EntityManager em;
+
+    public RoutingDatabase(EntityManager em) {
+        this.em = em;
+    }
+
+    public long assignments(UUID lead) {
+        return count("SELECT count(*) FROM assignment WHERE lead_id = :id", lead);
+    }
+
+    public long ledgerEntries(UUID lead) {
+        return count("SELECT count(*) FROM assignment_ledger_entry WHERE lead_id = :id", lead);
+    }
+
+    public long outboxRows(String type, UUID lead) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM outbox_message WHERE type = :type AND subject = :id")
+                .setParameter("type", type).setParameter("id", lead.toString()).getSingleResult()).longValue());
+    }
+
+    public long processed(UUID eventId) {
+        return count("SELECT count(*) FROM processed_message WHERE event_id = :id", eventId);
+    }
+
+    public long queueCursor(String queue) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT rr_cursor FROM queue WHERE name = :name").setParameter("name", queue)
+                .getSingleResult()).longValue());
+    }
+
+    private long count(String sql, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter("id", id).getSingleResult()).longValue());
+    }
+}
