@@ -1,6 +1,7 @@
 package io.leadplatform.lead.rest;
 
 import io.leadplatform.lead.service.LeadService;
+import io.leadplatform.support.rest.LeadReaders;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/leads")
@@ -28,10 +28,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "SecurityScheme")
 public class LeadResource {
-
-    /** Roles that see every lead; an XDR with none of them sees only their own. */
-    private static final Set<String> BROAD_READERS = Set.of("marketing-ops", "sales-ops", "marketing-manager",
-            "sales-manager", "leadership", "platform-admin");
 
     private final LeadService service;
     private final SecurityIdentity identity;
@@ -60,8 +56,7 @@ public class LeadResource {
             "platform-admin", "xdr"})
     @Operation(summary = "A lead with its stage, scores, current assignment and SLA clocks (eventually consistent)")
     public LeadView get(@PathParam("id") UUID id) {
-        return service.view(id, () -> BROAD_READERS.stream().anyMatch(identity::hasRole)
-                ? null : identity.getPrincipal().getName());
+        return service.view(id, LeadReaders.restrictedTo(identity));
     }
 
     @POST

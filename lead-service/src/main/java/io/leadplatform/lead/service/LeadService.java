@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 @ApplicationScoped
 public class LeadService {
@@ -143,10 +142,9 @@ public class LeadService {
     }
 
     @Transactional
-    public LeadView view(UUID id, Supplier<String> xdrOnlyUser) {
+    public LeadView view(UUID id, String restrictedTo) {
         Lead lead = leads.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("lead " + id));
-        String xdr = xdrOnlyUser.get();
-        if (xdr != null && !xdr.equals(lead.assignee)) {
+        if (restrictedTo != null && !restrictedTo.equals(lead.assignee)) {
             // An XDR sees only the leads assigned to them; others are reported as absent, not forbidden.
             throw ProblemException.notFound("lead " + id);
         }

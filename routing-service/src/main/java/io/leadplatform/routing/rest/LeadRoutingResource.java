@@ -1,6 +1,7 @@
 package io.leadplatform.routing.rest;
 
 import io.leadplatform.routing.service.AssignmentService;
+import io.leadplatform.support.rest.LeadReaders;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,17 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/leads/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "SecurityScheme")
 public class LeadRoutingResource {
-
-    /** Roles that see every lead's routing; an XDR with none of them sees only their own. */
-    private static final Set<String> BROAD_READERS = Set.of("marketing-ops", "sales-ops", "marketing-manager",
-            "sales-manager", "leadership", "platform-admin");
 
     private final AssignmentService service;
     private final SecurityIdentity identity;
@@ -68,7 +64,7 @@ public class LeadRoutingResource {
             "platform-admin", "xdr"})
     @Operation(summary = "The lead's current assignment and routing ledger")
     public RoutingView routing(@PathParam("id") UUID id) {
-        return service.routing(id, () -> BROAD_READERS.stream().anyMatch(identity::hasRole) ? null : user());
+        return service.routing(id, LeadReaders.restrictedTo(identity));
     }
 
     private String user() {

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** What an assignee does with their leads, and who may see a lead's routing. */
 @ApplicationScoped
@@ -65,13 +64,12 @@ public class AssignmentService {
         return RoutingMapper.view(assignment);
     }
 
-    /** {@code xdrOnlyUser} is null for readers who see every lead; an XDR sees only leads assigned to them. */
+    /** {@code restrictedTo} is null for readers who see every lead; an XDR sees only leads assigned to them. */
     @Transactional
-    public RoutingView routing(UUID leadId, Supplier<String> xdrOnlyUser) {
+    public RoutingView routing(UUID leadId, String restrictedTo) {
         Assignment current = assignments.findCurrent(leadId)
                 .orElseThrow(() -> ProblemException.notFound("routing of lead " + leadId));
-        String xdr = xdrOnlyUser.get();
-        if (xdr != null && !current.isAssignedTo(xdr)) {
+        if (restrictedTo != null && !current.isAssignedTo(restrictedTo)) {
             // As in lead-service: another XDR's lead is reported as absent, not forbidden.
             throw ProblemException.notFound("routing of lead " + leadId);
         }

@@ -1,6 +1,7 @@
 package io.leadplatform.sla.rest;
 
 import io.leadplatform.sla.service.SlaClockService;
+import io.leadplatform.support.rest.LeadReaders;
 import io.leadplatform.support.rest.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,17 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/sla/clocks")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "SecurityScheme")
 public class SlaClockResource {
-
-    /** Roles that see every clock; an XDR with none of them sees only the clocks assigned to them. */
-    private static final Set<String> BROAD_READERS = Set.of("marketing-ops", "sales-ops", "marketing-manager",
-            "sales-manager", "leadership", "platform-admin");
 
     private final SlaClockService service;
     private final SecurityIdentity identity;
@@ -40,9 +36,7 @@ public class SlaClockResource {
     @Operation(summary = "The SLA clocks of a lead, oldest first")
     public List<SlaClockView> list(@Parameter(description = "the lead's id", required = true)
             @QueryParam("leadId") String leadId) {
-        String onlyAssignee = BROAD_READERS.stream().anyMatch(identity::hasRole)
-                ? null : identity.getPrincipal().getName();
-        return service.clocksOf(parseLeadId(leadId), onlyAssignee);
+        return service.clocksOf(parseLeadId(leadId), LeadReaders.restrictedTo(identity));
     }
 
     // Parsed here rather than bound as a UUID, which JAX-RS would answer with 404 instead of naming the field.
