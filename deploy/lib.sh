@@ -99,7 +99,7 @@ ensure_vhost() {
   rabbitmqctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*'
 }
 
-realm_ready() { curl -fsS "$KC_URL/realms/lead-platform/.well-known/openid-configuration"; }
+realm_ready() { curl -fsS -o /dev/null "$KC_URL/realms/lead-platform/.well-known/openid-configuration"; }
 
 ensure_keycloak() {
   local realm="$DEPLOY/keycloak/lead-platform-realm.json"
