@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# End-to-end benchmark through the gateway, with the infrastructure's own limits measured in the same run.
+# Needs the platform running (deploy/run.sh). Usage: deploy/bench.sh [rate leads/s, default 200] [seconds, default 60]
+# Writes benchmarks/results/<date>-<cores>core-<rate>rps.json; Gatling's HTML report is in benchmarks/target/gatling.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+RATE=${1:-200}
+SECONDS_AT_RATE=${2:-60}
+RUN_ID="r$(date +%s)"
+RESULTS="$ROOT/benchmarks/results"
+CORES=$(nproc)
+OUT="$RESULTS/$(date -u +%Y-%m-%d)-${CORES}core-${RATE}rps.json"
+WORK="$ROOT/benchmarks/target/bench-$RUN_ID"
+mkdir -p "$RESULTS" "$WORK"
+pick_java
+for port in 8080 8081 8082 8083 8084; do
+  curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" || die "the platform is not up on $port: run deploy/run.sh first"
+done
+
+lead_sql() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U "$DB_USER" -d lead_service -qAt -F, -c "$1"; }
+
+log "1/4 RabbitMQ limit: perf-test, quorum queue, persistent 1 KB messages, confirms, 1 producer + 1 consumer, 20 s"
+"$ROOT/mvnw" -q -B -Pbench -f "$ROOT/pom.xml" -pl benchmarks dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt" >/dev/null
+"$JAVA_HOME/bin/java" -Xmx256m -cp "$(cat "$WORK/classpath.txt")" com.rabbitmq.perf.PerfTest --uri amqp://guest:guest@localhost:5672/%2F \
+  -x 1 -y 1 -s 1000 -f persistent -c 200 -qa x-queue-type=quorum -ad false -u "bench-quorum-$RUN_ID" \
+  -z 20 --id bench >"$WORK/perf-test.log" 2>&1 || die "perf-test failed: $WORK/perf-test.log"
+rabbitmqctl -q delete_queue "bench-quorum-$RUN_ID" >/dev/null 2>&1 || true
+BROKER_RATE=$(sed -n 's/.*receiving rate avg: \([0-9]*\) msg\/s.*/\1/p' "$WORK/perf-test.log" | tail -1)
+
+log "2/4 PostgreSQL limit: pgbench, single-row insert transactions, 8 clients, 20 s"
+ensure_databases bench_pg
+PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U "$DB_USER" -d bench_pg -q \
+  -c 'CREATE TABLE IF NOT EXISTS bench_insert (id bigserial PRIMARY KEY, payload text, created_at timestamptz)'
+echo "INSERT INTO bench_insert (payload, created_at) VALUES (repeat('x', 200), now());" >"$WORK/insert.sql"
+PGPASSWORD="$DB_PASSWORD" pgbench -h 127.0.0.1 -U "$DB_USER" -n -c 8 -j 2 -T 20 -f "$WORK/insert.sql" bench_pg \
+  >"$WORK/pgbench.log" 2>&1 || die "pgbench failed: $WORK/pgbench.log"
+PG_TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$WORK/pgbench.log" | tail -1)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+declare -A PIDS CPU0
+for svc in "${SERVICES[@]}"; do
+  PIDS[$svc]=$(cat "$RUN_DIR/$svc.pid"); CPU0[$svc]=$(cpu_ticks "${PIDS[$svc]}")
+done
+T0=$(date +%s.%N)
+
+log "3/4 load: warm-up, then $RATE leads/s for $SECONDS_AT_RATE s through the gateway (Gatling)"
+"$ROOT/mvnw" -B -q -Pbench -f "$ROOT/pom.xml" -pl benchmarks gatling:test -Dbench.rate="$RATE" \
+  -Dbench.seconds="$SECONDS_AT_RATE" -Dbench.runId="$RUN_ID" -Dbench.leads="$ROOT/../shared/data/leads.csv" \
+  >"$WORK/gatling.log" 2>&1 || log "Gatling reported failures (see $WORK/gatling.log); results are still collected"
+LOAD_END=$(date +%s.%N)
+
+log "4/4 drain: waiting until every qualified lead of the run is assigned with its clock started"
+measured="email LIKE 'bench-$RUN_ID-m-%'"
+pending() {
+  lead_sql "SELECT count(*) FROM lead l WHERE $measured AND (l.stage <> 'LEAD' OR l.scored_at IS NULL)
+            AND NOT EXISTS (SELECT 1 FROM lead_sla_clock c WHERE c.lead_id = l.id)"
+}
+for _ in $(seq 1 240); do [ "$(pending)" = 0 ] && break; sleep 0.5; done
+DRAINED=$(date +%s.%N)
+T1=$DRAINED
+
+declare -A CPU RSS
+for svc in "${SERVICES[@]}"; do
+  CPU[$svc]=$(awk -v a="${CPU0[$svc]}" -v b="$(cpu_ticks "${PIDS[$svc]}")" -v t="$(awk -v a="$T0" -v b="$T1" 'BEGIN {print b - a}')" \
+    -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz / t * 100}')
+  RSS[$svc]=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/${PIDS[$svc]}/status")
+done
+
+REPORT=$(ls -td "$ROOT"/benchmarks/target/gatling/*/ 2>/dev/null | head -1)
+PIPE=$(lead_sql "
+  WITH m AS (SELECT l.id, l.created_at, l.stage, l.scored_at,
+                    (SELECT min(c.started_at) FROM lead_sla_clock c WHERE c.lead_id = l.id) AS clock_at, l.assigned_at
+             FROM lead l WHERE $measured)
+  SELECT count(*), count(scored_at), count(*) FILTER (WHERE stage <> 'LEAD'), count(clock_at),
+         extract(epoch FROM max(clock_at) - min(created_at)),
+         1000 * percentile_cont(0.50) WITHIN GROUP (ORDER BY extract(epoch FROM assigned_at - created_at)),
+         1000 * percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM assigned_at - created_at)),
+         1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM assigned_at - created_at)),
+         1000 * percentile_cont(0.50) WITHIN GROUP (ORDER BY extract(epoch FROM clock_at - created_at)),
+         1000 * percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM clock_at - created_at))
+  FROM m")
+
+python3 - "$OUT" "$WORK/gatling.log" "$PIPE" <<PY
+import json, sys, re
+out, gatling_log, pipe = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
+num = lambda v: None if v in ("", None) else round(float(v), 1)
+captured, scored, qualified, assigned = (int(x) for x in pipe[:4])
+window = float(pipe[4] or 0)
+# Gatling 3.15 prints its global statistics on the console; the "m" phase dominates them after the warm-up.
+g = {}
+for line in open(gatling_log, errors="replace"):
+    m = re.match(r"> (.+?)\s+\|\s+([\d,.]+|-)\s+\|\s+([\d,.]+|-)\s+\|\s+([\d,.]+|-)", line)
+    if m:
+        g[m.group(1).strip()] = [None if v == "-" else float(v.replace(",", "")) for v in m.groups()[1:]]
+pct = lambda k, i=0: (g.get(k) or [None, None, None])[i]
+hops_published, commits = 6, 9
+broker, pg = float("${BROKER_RATE:-0}" or 0), float("${PG_TPS:-0}" or 0)
+limit = min(broker / hops_published if broker else float("inf"), pg / commits if pg else float("inf"))
+captured_per_s = captured / window if window else None
+result = {
+  "date": "$(date -u +%FT%TZ)", "cores": $CORES, "runId": "$RUN_ID",
+  "arrivalRate": $RATE, "seconds": $SECONDS_AT_RATE,
+  "gateway": {"requests": pct("request count"), "errors": pct("request count", 2) or 0,
+              "p50ms": pct("response time 50th percentile (ms)"), "p95ms": pct("response time 95th percentile (ms)"),
+              "p99ms": pct("response time 99th percentile (ms)"), "maxMs": pct("max response time (ms)"),
+              "meanPerSecond": pct("mean throughput (rps)"), "includesWarmup": True},
+  "pipeline": {"captured": captured, "scored": scored, "qualified": qualified, "assignedWithClock": assigned,
+               "lostQualified": qualified - assigned,
+               "capturedThroughAssignmentWindowSeconds": num(window),
+               "leadsPerSecondFullyProcessed": num(captured_per_s),
+               "assignedPerSecond": num(assigned / window) if window else None,
+               "captureToAssignedMs": {"p50": num(pipe[5]), "p95": num(pipe[6]), "p99": num(pipe[7])},
+               "captureToClockStartedMs": {"p50": num(pipe[8]), "p99": num(pipe[9])},
+               "drainSecondsAfterLoad": round($DRAINED - $LOAD_END, 1)},
+  "services": {s: {"cpuPercent": float(c), "rssMiB": int(r)} for s, c, r in zip(
+      "${SERVICES[*]}".split(), "${CPU[lead-service]} ${CPU[scoring-service]} ${CPU[routing-service]} ${CPU[sla-service]} ${CPU[gateway]}".split(),
+      "${RSS[lead-service]} ${RSS[scoring-service]} ${RSS[routing-service]} ${RSS[sla-service]} ${RSS[gateway]}".split())},
+  "infrastructure": {"rabbitmqQuorumConfirmedMsgPerSec": broker, "postgresInsertTps": pg,
+                     "publishedHopsPerLead": hops_published, "commitsPerLead": commits,
+                     "impliedLeadsPerSecondLimit": round(limit, 1)},
+  "ratioToLimit": round(captured_per_s / limit, 3) if captured_per_s and limit else None,
+}
+json.dump(result, open(out, "w"), indent=2)
+print(json.dumps(result, indent=2))
+PY
+log "results: $OUT; Gatling report: ${REPORT}index.html"
