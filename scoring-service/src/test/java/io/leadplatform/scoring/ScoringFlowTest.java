@@ -6,10 +6,12 @@ import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,9 @@ class ScoringFlowTest {
 
     static TestBroker broker;
     static String qualified;
+
+    @Inject
+    Clock clock;
 
     @BeforeAll
     static void connect() {
@@ -64,6 +69,8 @@ class ScoringFlowTest {
                 .then().statusCode(200)
                 .body("fitScore", equalTo(55))
                 .body("stage", equalTo("MQL"))
+                .body("modelVersion", equalTo("default-1"))
+                .body("criteriaMet", equalTo(List.of("MQL")))
                 .body("contributions.rule", hasItem("employees-over-100"))
                 .body("history.size()", equalTo(1));
     }
@@ -75,7 +82,7 @@ class ScoringFlowTest {
         List<String> seen = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> qualifiedFor(lead, seen).size() == 1);
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (String type : List.of("demo_requested", "chat_agreed")) {
             broker.publish(EventTypes.LEAD_ENGAGED, GoldenFixtures.instance(EventTypes.LEAD_ENGAGED, lead,
                     "engagementId", UUID.randomUUID(), "type", type, "occurredAt", now.toString()));

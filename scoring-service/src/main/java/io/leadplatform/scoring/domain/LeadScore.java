@@ -1,5 +1,6 @@
 package io.leadplatform.scoring.domain;
 
+import io.leadplatform.scoring.model.Contribution;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -31,7 +32,11 @@ public class LeadScore {
     public String stage;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
-    public List<DefaultScoringModel.Contribution> contributions = new ArrayList<>();
+    public List<Contribution> contributions = new ArrayList<>();
+    @Column(name = "mql_met")
+    public boolean mqlMet;
+    @Column(name = "sql_met")
+    public boolean sqlMet;
     @Column(name = "scored_at")
     public Instant scoredAt;
 }

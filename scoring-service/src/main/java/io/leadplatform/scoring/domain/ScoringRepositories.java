@@ -21,6 +21,10 @@ public final class ScoringRepositories {
         public List<Engagement> forLead(UUID leadId) {
             return list("leadId", leadId);
         }
+
+        public List<Engagement> forLeads(java.util.Collection<UUID> leadIds) {
+            return list("leadId in ?1", leadIds);
+        }
     }
 
     @ApplicationScoped
@@ -38,6 +42,10 @@ public final class ScoringRepositories {
     public static class Models implements PanacheRepositoryBase<ScoringModel, UUID> {
         public List<ScoringModel> newestFirst() {
             return list("order by createdAt desc");
+        }
+
+        public ScoringModel active() {
+            return find("status", ScoringModel.Status.ACTIVE).singleResult();
         }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A draft scoring model. Its definition is stored as given; rule checking comes with CEL models. */
+/** A new model version, stored as a draft once every rule of its definition compiles (see README). */
 public record ModelRequest(
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, . _ - only")

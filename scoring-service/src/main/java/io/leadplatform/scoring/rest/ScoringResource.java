@@ -1,5 +1,7 @@
 package io.leadplatform.scoring.rest;
 
+import io.leadplatform.scoring.service.Backtests;
+import io.leadplatform.scoring.service.Rescorer;
 import io.leadplatform.scoring.service.ScoringQueries;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,10 +29,15 @@ import java.util.UUID;
 public class ScoringResource {
 
     private final ScoringQueries queries;
+    private final Backtests backtests;
+    private final Rescorer rescorer;
     private final SecurityIdentity identity;
 
-    public ScoringResource(ScoringQueries queries, SecurityIdentity identity) {
+    public ScoringResource(ScoringQueries queries, Backtests backtests, Rescorer rescorer,
+            SecurityIdentity identity) {
         this.queries = queries;
+        this.backtests = backtests;
+        this.rescorer = rescorer;
         this.identity = identity;
     }
 
@@ -38,7 +45,9 @@ public class ScoringResource {
     @Path("/leads/{id}/score")
     @RolesAllowed({"marketing-ops", "sales-ops", "marketing-manager", "sales-manager", "leadership",
             "platform-admin"})
-    @Operation(summary = "A lead's fit grade, engagement score and stage, each fired rule's contribution, and history")
+    @Operation(operationId = "explainScore",
+            summary = "A lead's fit grade, engagement score, stage and criteria met, each fired rule's contribution,"
+                    + " and history")
     public ScoreView score(@PathParam("id") UUID id) {
         return queries.score(id);
     }
@@ -60,10 +69,35 @@ public class ScoringResource {
     @POST
     @Path("/scoring/models")
     @RolesAllowed({"marketing-ops", "platform-admin"})
-    @Operation(summary = "Store a draft scoring model (not evaluated until CEL models and activation land)")
+    @Operation(summary = "Store a model version as a draft; every CEL rule is checked, a failing one is a 400 naming it")
     public Response create(@NotNull @Valid ModelRequest request, UriInfo uri) {
         ModelView created = queries.createDraft(request, identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
+    }
+
+    @POST
+    @Path("/scoring/models/{id}/activate")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({"marketing-ops", "platform-admin"})
+    @Operation(summary = "Make this version the active one and re-score every lead in the background; "
+            + "GET the model to follow the progress")
+    public Response activate(@PathParam("id") UUID id) {
+        ScoringQueries.Activation activation = queries.activate(id);
+        if (activation.rescore()) {
+            rescorer.start(id);
+            return Response.accepted(activation.model()).build();
+        }
+        return Response.ok(activation.model()).build();
+    }
+
+    @POST
+    @Path("/scoring/models/{id}/backtest")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({"marketing-ops", "sales-ops", "marketing-manager", "leadership", "platform-admin"})
+    @Operation(summary = "Replay this version over the stored leads against outcomes (CSV body in the format of "
+            + "outcomes.csv): MQL and SQL counts, conversion rates and lift over the active model")
+    public BacktestReport backtest(@PathParam("id") UUID id, String outcomesCsv) {
+        return backtests.run(id, outcomesCsv);
     }
 }

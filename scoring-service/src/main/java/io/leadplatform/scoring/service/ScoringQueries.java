@@ -1,24 +1,24 @@
 package io.leadplatform.scoring.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.leadplatform.events.EventJson;
-import io.leadplatform.scoring.domain.DefaultScoringModel;
 import io.leadplatform.scoring.domain.LeadScore;
 import io.leadplatform.scoring.domain.ScoringModel;
 import io.leadplatform.scoring.domain.ScoringRepositories;
+import io.leadplatform.scoring.model.ModelInvalidException;
 import io.leadplatform.scoring.rest.ModelRequest;
 import io.leadplatform.scoring.rest.ModelView;
 import io.leadplatform.scoring.rest.ScoreView;
+import io.leadplatform.support.rest.Problem;
 import io.leadplatform.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** Reads scores and models for the API, and stores draft models. */
+/** Reads scores and models for the API, stores checked drafts and activates a version. */
 @ApplicationScoped
 @Transactional
 public class ScoringQueries {
@@ -26,20 +26,32 @@ public class ScoringQueries {
     private final ScoringRepositories.Scores scores;
     private final ScoringRepositories.History history;
     private final ScoringRepositories.Models models;
+    private final ScoringRepositories.KnownLeads leads;
+    private final ModelRegistry registry;
     private final Clock clock;
 
     public ScoringQueries(ScoringRepositories.Scores scores, ScoringRepositories.History history,
-            ScoringRepositories.Models models, Clock clock) {
+            ScoringRepositories.Models models, ScoringRepositories.KnownLeads leads, ModelRegistry registry,
+            Clock clock) {
         this.scores = scores;
         this.history = history;
         this.models = models;
+        this.leads = leads;
+        this.registry = registry;
         this.clock = clock;
     }
 
     public ScoreView score(UUID leadId) {
         LeadScore s = scores.findByIdOptional(leadId)
                 .orElseThrow(() -> ProblemException.notFound("a score for lead " + leadId));
-        return new ScoreView(s.leadId, s.modelVersion, s.fitScore, s.fitGrade, s.engagementScore, s.stage,
+        List<String> met = new ArrayList<>();
+        if (s.mqlMet) {
+            met.add("MQL");
+        }
+        if (s.sqlMet) {
+            met.add("SQL");
+        }
+        return new ScoreView(s.leadId, s.modelVersion, s.fitScore, s.fitGrade, s.engagementScore, s.stage, met,
                 s.scoredAt, s.contributions, history.forLead(leadId).stream()
                 .map(h -> new ScoreView.HistoryEntry(h.modelVersion, h.fitScore, h.fitGrade, h.engagementScore,
                         h.stage, h.scoredAt)).toList());
@@ -50,13 +62,14 @@ public class ScoringQueries {
     }
 
     public ModelView model(UUID id) {
-        return view(models.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("model " + id)));
+        return view(find(id));
     }
 
     public ModelView createDraft(ModelRequest request, String user) {
         if (models.count("version", request.version()) > 0) {
             throw ProblemException.conflict("model version " + request.version() + " already exists");
         }
+        checked(() -> registry.compile(request.version(), request.definition()));
         ScoringModel model = new ScoringModel();
         model.id = UUID.randomUUID();
         model.name = request.name().strip();
@@ -70,22 +83,54 @@ public class ScoringQueries {
         return view(model);
     }
 
-    private static ModelView view(ScoringModel m) {
-        JsonNode definition = m.version.equals(DefaultScoringModel.VERSION) ? builtInDefinition() : m.definition;
-        return new ModelView(m.id, m.name, m.version, m.status.name(), m.description, definition, m.createdBy,
-                m.createdAt, m.activatedAt);
+    /**
+     * Makes this version the only active one (the previous one is retired, never deleted) and marks the re-scoring
+     * of every stored lead as running; the caller starts it once this transaction has committed.
+     *
+     * @return the model, and whether a roll-out must start (false when it was already active)
+     */
+    public Activation activate(UUID id) {
+        ScoringModel model = models.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("model " + id));
+        if (model.status == ScoringModel.Status.ACTIVE) {
+            return new Activation(view(model), false);
+        }
+        checked(() -> registry.of(model));
+        ScoringModel current = models.find("status", ScoringModel.Status.ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (current != null) {
+            current.status = ScoringModel.Status.RETIRED;
+            models.flush(); // the one-active index is checked row by row
+        }
+        model.status = ScoringModel.Status.ACTIVE;
+        model.activatedAt = clock.instant();
+        model.rescoreStatus = ScoringModel.RescoreStatus.RUNNING;
+        model.rescoreTotal = (int) leads.count();
+        model.rescoreDone = 0;
+        model.rescoreStartedAt = model.activatedAt;
+        model.rescoreFinishedAt = null;
+        return new Activation(view(model), true);
     }
 
-    /** The built-in model's rules as data, so that what scores leads can be read through the API. */
-    static JsonNode builtInDefinition() {
-        return EventJson.mapper().valueToTree(Map.of(
-                "fitRules", DefaultScoringModel.FIT_RULES.stream()
-                        .map(r -> Map.of("id", r.id(), "when", r.description(), "points", r.points())).toList(),
-                "engagementRules", DefaultScoringModel.ENGAGEMENT_RULES.values().stream()
-                        .map(r -> Map.of("type", r.type(), "points", r.points(), "cap", r.cap(),
-                                "halfLife", r.halfLife().toString())).toList(),
-                "grades", Map.of("A", ">= 45", "B", ">= 30", "C", ">= 15", "D", "< 15"),
-                "mql", "grade A or B and fit + engagement >= scoring.mql-threshold",
-                "sql", "MQL, grade A and engagement >= scoring.sql-engagement"));
+    public record Activation(ModelView model, boolean rescore) {
+    }
+
+    ScoringModel find(UUID id) {
+        return models.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("model " + id));
+    }
+
+    static <T> T checked(java.util.function.Supplier<T> compile) {
+        try {
+            return compile.get();
+        } catch (ModelInvalidException e) {
+            throw new ProblemException(Problem.validation(e.getMessage(), e.errors()));
+        }
+    }
+
+    private static ModelView view(ScoringModel m) {
+        ModelView.Rescore rescore = m.rescoreStatus == null ? null : new ModelView.Rescore(m.rescoreStatus.name(),
+                m.rescoreTotal, m.rescoreDone, m.rescoreStartedAt, m.rescoreFinishedAt);
+        return new ModelView(m.id, m.name, m.version, m.status.name(), m.description, m.definition, m.createdBy,
+                m.createdAt, m.activatedAt, rescore);
     }
 }

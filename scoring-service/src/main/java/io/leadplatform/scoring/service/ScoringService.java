@@ -9,45 +9,47 @@ import io.leadplatform.events.LeadProfile;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadScored;
 import io.leadplatform.events.LeadUpdated;
-import io.leadplatform.scoring.config.ScoringConfig;
-import io.leadplatform.scoring.domain.DefaultScoringModel;
 import io.leadplatform.scoring.domain.Engagement;
 import io.leadplatform.scoring.domain.KnownLead;
 import io.leadplatform.scoring.domain.LeadScore;
 import io.leadplatform.scoring.domain.ScoreHistoryEntry;
 import io.leadplatform.scoring.domain.ScoringRepositories;
+import io.leadplatform.scoring.model.CompiledModel;
+import io.leadplatform.scoring.model.Evaluation;
+import io.leadplatform.scoring.model.Evaluation.Stage;
+import io.leadplatform.scoring.model.EventFact;
 import io.leadplatform.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** Applies lead events, re-scores the lead and qualifies it when it crosses a stage's criterion. */
+/** Applies lead events, re-scores the lead with the active model and qualifies it when it crosses a criterion. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ScoringService {
-
-    public enum Stage { LEAD, MQL, SQL }
 
     private final ScoringRepositories.KnownLeads leads;
     private final ScoringRepositories.Engagements engagements;
     private final ScoringRepositories.Scores scores;
     private final ScoringRepositories.History history;
+    private final ModelRegistry registry;
     private final Outbox outbox;
-    private final ScoringConfig config;
     private final Clock clock;
 
     public ScoringService(ScoringRepositories.KnownLeads leads, ScoringRepositories.Engagements engagements,
-            ScoringRepositories.Scores scores, ScoringRepositories.History history, Outbox outbox,
-            ScoringConfig config, Clock clock) {
+            ScoringRepositories.Scores scores, ScoringRepositories.History history, ModelRegistry registry,
+            Outbox outbox, Clock clock) {
         this.leads = leads;
         this.engagements = engagements;
         this.scores = scores;
         this.history = history;
+        this.registry = registry;
         this.outbox = outbox;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -86,7 +88,7 @@ public class ScoringService {
 
     /** Newer versions replace the profile; a stale or repeated one is dropped. */
     private boolean upsertProfile(UUID leadId, long version, LeadProfile profile) {
-        KnownLead lead = leads.findById(leadId);
+        KnownLead lead = leads.findById(leadId, LockModeType.PESSIMISTIC_WRITE);
         if (lead != null && lead.version >= version) {
             return false;
         }
@@ -104,31 +106,48 @@ public class ScoringService {
         return true;
     }
 
-    void rescore(UUID leadId) {
-        KnownLead lead = leads.findById(leadId);
+    /** Scores the lead with the active model, whatever changed. */
+    public void rescore(UUID leadId) {
+        rescore(leadId, registry.active(), 0);
+    }
+
+    /**
+     * Re-evaluates the lead with {@code model} and stores the result unless it moved by less than {@code minChange}
+     * engagement points with the same fit, criteria and model (0 always stores). The lead's row is locked, so that a
+     * consumer and a background pass never qualify it twice.
+     *
+     * @return whether a new score was stored
+     */
+    public boolean rescore(UUID leadId, CompiledModel model, int minChange) {
+        KnownLead lead = leads.findById(leadId, LockModeType.PESSIMISTIC_WRITE);
         if (lead == null) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
-        var result = DefaultScoringModel.score(lead.profile,
-                engagements.forLead(leadId).stream()
-                        .map(e -> new DefaultScoringModel.Engagement(e.type, e.value, e.occurredAt)).toList(),
-                now);
+        Evaluation result = model.evaluate(lead.profile, facts(engagements.forLead(leadId)), now);
         LeadScore score = scores.findById(leadId);
         boolean isNew = score == null;
+        if (!isNew && minChange > 0 && model.version().equals(score.modelVersion)
+                && score.fitScore == result.fitScore() && score.mqlMet == result.mql()
+                && score.sqlMet == result.sql()
+                && Math.abs(score.engagementScore - result.engagementScore()) < minChange) {
+            return false;
+        }
         if (isNew) {
             score = new LeadScore();
             score.leadId = leadId;
             score.stage = Stage.LEAD.name();
         }
         Stage reached = Stage.valueOf(score.stage);
-        score.modelVersion = DefaultScoringModel.VERSION;
+        Stage criterion = result.stage();
+        score.modelVersion = result.modelVersion();
         score.fitScore = result.fitScore();
         score.fitGrade = result.fitGrade();
         score.engagementScore = result.engagementScore();
+        score.mqlMet = result.mql();
+        score.sqlMet = result.sql();
         score.contributions = result.contributions();
         score.scoredAt = now;
-        Stage criterion = stageMet(result);
         if (criterion.ordinal() > reached.ordinal()) {
             score.stage = criterion.name();
         }
@@ -145,14 +164,11 @@ public class ScoringService {
                     p.channel(), p.country(), p.region(), p.industry(), p.employees(), p.domain(),
                     p.consentMarketing(), now));
         }
+        return true;
     }
 
-    /** The highest stage whose criterion the result meets now (crossing back down changes nothing). */
-    Stage stageMet(DefaultScoringModel.Result result) {
-        boolean goodFit = "A".equals(result.fitGrade()) || "B".equals(result.fitGrade());
-        boolean mql = goodFit && result.fitScore() + result.engagementScore() >= config.mqlThreshold();
-        boolean sql = mql && "A".equals(result.fitGrade()) && result.engagementScore() >= config.sqlEngagement();
-        return sql ? Stage.SQL : mql ? Stage.MQL : Stage.LEAD;
+    static List<EventFact> facts(List<Engagement> engagements) {
+        return engagements.stream().map(e -> new EventFact(e.type, e.value, e.occurredAt)).toList();
     }
 
     private void recordHistory(LeadScore score) {

@@ -1,0 +1,82 @@
+package io.leadplatform.scoring.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.leadplatform.events.EventJson;
+import io.leadplatform.scoring.config.ScoringConfig;
+import io.leadplatform.scoring.domain.ScoringModel;
+import io.leadplatform.scoring.domain.ScoringRepositories;
+import io.leadplatform.scoring.model.CompiledModel;
+import io.leadplatform.scoring.model.ModelCompiler;
+import io.leadplatform.scoring.model.ModelDefinition;
+import io.leadplatform.scoring.model.ModelInvalidException;
+import io.leadplatform.support.rest.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Compiles model versions once and caches the programs; a version's definition never changes once saved. */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private static final ObjectMapper STRICT = EventJson.mapper().copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final ModelCompiler compiler;
+    private final ScoringRepositories.Models models;
+    private final Map<String, CompiledModel> compiled = new ConcurrentHashMap<>();
+
+    public ModelRegistry(ScoringConfig config, ScoringRepositories.Models models) {
+        this.compiler = new ModelCompiler(new ModelCompiler.Limits(config.rules().maxRules(),
+                config.rules().maxExpressionLength(), config.rules().maxCost()));
+        this.models = models;
+    }
+
+    /** Checks a definition as submitted; throws {@link ModelInvalidException} naming each failing rule. */
+    public CompiledModel compile(String version, JsonNode definition) {
+        return compiler.compile(version, parse(definition));
+    }
+
+    public CompiledModel of(ScoringModel model) {
+        return compiled.computeIfAbsent(model.version, v -> compile(v, model.definition));
+    }
+
+    /** The active model; call inside a transaction. */
+    public CompiledModel active() {
+        return of(models.active());
+    }
+
+    static ModelDefinition parse(JsonNode definition) {
+        if (definition == null || !definition.isObject()) {
+            throw new ModelInvalidException(List.of(new Problem.FieldError("definition", "must be an object")));
+        }
+        try {
+            return STRICT.treeToValue(definition, ModelDefinition.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ModelInvalidException(List.of(new Problem.FieldError(field(e), "is not a model field")));
+        } catch (JsonMappingException e) {
+            throw new ModelInvalidException(List.of(new Problem.FieldError(field(e), "has the wrong type")));
+        } catch (JsonProcessingException e) {
+            throw new ModelInvalidException(List.of(new Problem.FieldError("definition", "is not a model")));
+        }
+    }
+
+    private static String field(JsonMappingException e) {
+        StringBuilder field = new StringBuilder("definition");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}
