@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -194,7 +195,10 @@ class LeadRoutingResourceTest {
     void queuesShowTheirOwningOrgPurposeAndMembers() {
         given().auth().oauth2(KeycloakTokens.of("sam")).get("/api/routing/queues")
                 .then().statusCode(200)
-                .body("name", contains("inbound-sdr", "outbound-bdr"))
+                .body("name", hasItems("inbound-sdr", "outbound-bdr", "sales-ae"))
+                .body("find { it.name == 'inbound-sdr' }.manager", equalTo("mel"))
+                .body("find { it.name == 'sales-ae' }.purpose", equalTo("AE"))
+                .body("find { it.name == 'sales-ae' }.owningOrg", equalTo("SALES"))
                 .body("find { it.name == 'inbound-sdr' }.owningOrg", equalTo("MARKETING"))
                 .body("find { it.name == 'inbound-sdr' }.purpose", equalTo("INBOUND_SDR"))
                 .body("find { it.name == 'inbound-sdr' }.strategy", equalTo("ROUND_ROBIN"))
@@ -207,18 +211,20 @@ class LeadRoutingResourceTest {
 
     @Test
     void policiesShowTheActiveVersionAndItsOrderedRules() {
+        String p = "find { it.version == 'default-1' }";
         given().auth().oauth2(KeycloakTokens.of("lea")).get("/api/routing/policies")
                 .then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].version", equalTo("default-1"))
-                .body("[0].active", equalTo(true))
-                .body("[0].description", containsString("marketing consent"))
-                .body("[0].rules.name", contains("no-marketing-consent", "inbound", "outbound", "default"))
-                .body("[0].rules.targetQueue", contains("outbound-bdr", "inbound-sdr", "outbound-bdr", "inbound-sdr"))
-                .body("[0].rules[0].consentMarketing", equalTo(false))
-                .body("[0].rules[0].targetOwningOrg", equalTo("SALES"))
-                .body("[0].rules[1].direction", equalTo("inbound"))
-                .body("[0].rules[3].defaultRule", equalTo(true));
+                .body(p + ".description", containsString("marketing consent"))
+                .body(p + ".effectiveFrom", notNullValue())
+                .body(p + ".rules.name", contains("no-marketing-consent", "inbound", "outbound", "default"))
+                .body(p + ".rules.targetQueue", contains("outbound-bdr", "inbound-sdr", "outbound-bdr", "inbound-sdr"))
+                .body(p + ".rules[0].consentMarketing", equalTo(false))
+                .body(p + ".rules[0].targetOwningOrg", equalTo("SALES"))
+                .body(p + ".rules[1].direction", equalTo("inbound"))
+                .body(p + ".rules[3].defaultRule", equalTo(true));
+        // Other tests switch policies and switch back; default-1 is the one routing whenever no test runs.
+        given().auth().oauth2(KeycloakTokens.of("lea")).get("/api/routing/policies")
+                .then().statusCode(200).body("findAll { it.active }.version", contains("default-1"));
     }
 
     private static JsonNode published(UUID lead, String type) {

@@ -40,6 +40,17 @@ public class RoutingDatabase {
                 .getSingleResult()).longValue());
     }
 
+    /** As if the assignee had worked the lead, without going through the API as them. */
+    public void markTouched(UUID lead) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE assignment SET first_touched_at = now() WHERE lead_id = :id AND status = 'ACTIVE'")
+                .setParameter("id", lead).executeUpdate());
+    }
+
+    public long activeAssignments(UUID lead) {
+        return count("SELECT count(*) FROM assignment WHERE lead_id = :id AND status = 'ACTIVE'", lead);
+    }
+
     private long count(String sql, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
                 .setParameter("id", id).getSingleResult()).longValue());

@@ -1,34 +1,35 @@
 package io.leadplatform.routing;
 
-import io.leadplatform.routing.domain.MemberPick;
+import io.leadplatform.routing.domain.MemberSelector;
 import io.leadplatform.routing.domain.OwningOrg;
 import io.leadplatform.routing.domain.QueueMember;
-import io.leadplatform.routing.domain.RoutingException;
 import io.leadplatform.routing.domain.RoutingQueue;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Round robin as pure logic: the queue's cursor decides, the database only persists and locks it. */
+/** Member selection as pure logic: the strategies, skipping and the reasons the ledger records. */
 class RoutingQueueTest {
 
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
     @Test
-    void rotatesFairlyInPositionOrder() {
+    void roundRobinRotatesInPositionOrder() {
         RoutingQueue queue = RoutingSetups.queue("inbound-sdr", OwningOrg.MARKETING, "cara", "abe", "bo");
-        // Positions follow the argument order, whatever order the members are listed in.
         queue.members = new ArrayList<>(queue.members.reversed());
 
-        List<String> picks = pick(queue, 9);
-
-        assertThat(picks).containsExactly("cara", "abe", "bo", "cara", "abe", "bo", "cara", "abe", "bo");
+        assertThat(pick(queue, 9)).containsExactly("cara", "abe", "bo", "cara", "abe", "bo", "cara", "abe", "bo");
         assertThat(queue.rrCursor).isEqualTo(9);
     }
 
@@ -36,44 +37,94 @@ class RoutingQueueTest {
     void everyActiveMemberGetsTheSameShareOverManyLeads() {
         RoutingQueue queue = RoutingSetups.queue("outbound-bdr", OwningOrg.SALES, "xavier", "yuri");
 
-        Map<String, Long> shares = pick(queue, 1000).stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-
-        assertThat(shares).containsOnly(Map.entry("xavier", 500L), Map.entry("yuri", 500L));
+        assertThat(shares(pick(queue, 1000))).containsOnly(Map.entry("xavier", 500L), Map.entry("yuri", 500L));
     }
 
     @Test
-    void inactiveMembersAreSkipped() {
+    void roundRobinCatchesUpAMemberWhoWasAwayInsteadOfRestartingTheRotation() {
         RoutingQueue queue = RoutingSetups.queue("inbound-sdr", OwningOrg.MARKETING, "a", "b", "c");
         queue.members.get(1).active = false;
-
         assertThat(pick(queue, 4)).containsExactly("a", "c", "a", "c");
+
+        queue.members.get(1).active = true;
+        queue.members.get(1).assignedCount = 1;
+        assertThat(pick(queue, 4)).containsExactly("b", "a", "b", "c");
     }
 
     @Test
-    void continuesFromTheStoredCursor() {
-        RoutingQueue queue = RoutingSetups.queue("inbound-sdr", OwningOrg.MARKETING, "a", "b", "c");
-        queue.rrCursor = 7;
+    void weightedFollowsTheWeights() {
+        RoutingQueue queue = RoutingSetups.queue("q", OwningOrg.SALES, "heavy", "light");
+        queue.strategy = RoutingQueue.Strategy.WEIGHTED;
+        queue.members.get(0).weight = 3;
 
-        MemberPick pick = queue.pickNext();
-
-        assertThat(pick.member().username).isEqualTo("b");
-        assertThat(pick.cursor()).isEqualTo(7);
-        assertThat(pick.reason()).contains("cursor 7", "slot 2 of 3", "-> b");
-        assertThat(queue.rrCursor).isEqualTo(8);
+        assertThat(shares(pick(queue, 400))).containsOnly(Map.entry("heavy", 300L), Map.entry("light", 100L));
     }
 
     @Test
-    void aQueueWithoutActiveMembersCannotTakeALead() {
-        RoutingQueue queue = RoutingSetups.queue("inbound-sdr", OwningOrg.MARKETING, "a");
-        queue.members.getFirst().active = false;
+    void leastLoadedPrefersFewestOpenUnworkedLeads() {
+        RoutingQueue queue = RoutingSetups.queue("q", OwningOrg.SALES, "busy", "idle");
+        queue.strategy = RoutingQueue.Strategy.LEAST_LOADED;
 
-        assertThatThrownBy(queue::pickNext).isInstanceOf(RoutingException.class).hasMessageContaining("no active");
+        MemberSelector.Selection s = MemberSelector.select(queue, Map.of("busy", 4L, "idle", 1L), Optional.empty(),
+                Set.of(), NOW);
+
+        assertThat(s.chosen().username).isEqualTo("idle");
+        assertThat(s.why()).contains("least loaded: 1 open unworked");
+    }
+
+    @Test
+    void accountStickyPrefersTheAccountOwnerUnlessTheyAreUnavailable() {
+        RoutingQueue queue = RoutingSetups.queue("q", OwningOrg.SALES, "a", "owner");
+        queue.strategy = RoutingQueue.Strategy.ACCOUNT_STICKY;
+
+        assertThat(MemberSelector.select(queue, Map.of(), Optional.of("owner"), Set.of(), NOW).chosen().username)
+                .isEqualTo("owner");
+        queue.members.get(1).capacity = 0;
+        MemberSelector.Selection s = MemberSelector.select(queue, Map.of(), Optional.of("owner"), Set.of(), NOW);
+        assertThat(s.chosen().username).isEqualTo("a");
+        assertThat(s.why()).contains("account owner owner not eligible");
+    }
+
+    @Test
+    void skipsOutOfOfficeOutsideHoursAtCapacityAndExcludedMembersWithReasons() {
+        RoutingQueue queue = RoutingSetups.queue("q", OwningOrg.MARKETING, "away", "night", "full", "me", "ok");
+        queue.enforceWorkingHours = true;
+        queue.members.get(0).absences.add(new QueueMember.Absence(NOW.minusSeconds(60), NOW.plusSeconds(3600)));
+        QueueMember night = queue.members.get(1);
+        night.workStart = LocalTime.of(22, 0);
+        night.workEnd = LocalTime.of(6, 0);
+        night.timeZone = "UTC";
+        queue.members.get(2).capacity = 2;
+
+        MemberSelector.Selection s = MemberSelector.select(queue, Map.of("full", 2L), Optional.empty(), Set.of("me"),
+                NOW);
+
+        assertThat(s.chosen().username).isEqualTo("ok");
+        assertThat(s.candidates()).containsExactly("away", "night", "full", "me", "ok");
+        assertThat(s.skipped()).extracting(Object::toString).containsExactly(
+                "away: out of office until 2026-11-23T11:00:00Z",
+                "night: outside working hours 22:00-06:00 UTC",
+                "full: at capacity (2/2 open unworked)",
+                "me: excluded (current assignee)");
+    }
+
+    @Test
+    void nobodyEligibleChoosesNobodyAndLeavesTheCountersAlone() {
+        RoutingQueue queue = RoutingSetups.queue("q", OwningOrg.MARKETING, "a");
+        queue.members.getFirst().capacity = 0;
+
+        MemberSelector.Selection s = MemberSelector.select(queue, Map.of(), Optional.empty(), Set.of(), NOW);
+
+        assertThat(s.chosen()).isNull();
         assertThat(queue.rrCursor).isZero();
     }
 
     private static List<String> pick(RoutingQueue queue, int leads) {
-        return IntStream.range(0, leads).mapToObj(i -> queue.pickNext().member())
-                .map((QueueMember m) -> m.username).toList();
+        return IntStream.range(0, leads).mapToObj(i -> MemberSelector.select(queue, Map.of(), Optional.empty(),
+                Set.of(), NOW).chosen().username).toList();
+    }
+
+    private static Map<String, Long> shares(List<String> names) {
+        return names.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

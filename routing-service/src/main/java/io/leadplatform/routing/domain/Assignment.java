@@ -2,6 +2,7 @@ package io.leadplatform.routing.domain;
 
 import io.leadplatform.events.LeadAccepted;
 import io.leadplatform.events.LeadAssigned;
+import io.leadplatform.events.LeadRejected;
 import io.leadplatform.events.LeadTouched;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,8 +47,21 @@ public class Assignment {
     public Instant firstTouchedAt;
     @Column(name = "breached_at")
     public Instant breachedAt;
+    @Column(name = "rule_name")
+    public String ruleName;
+    /** Fit plus engagement at qualification; orders an XDR's work after the SLA due time. */
+    public Integer score;
+    /** The lead's account, for account-owner sticky routing. */
+    public String domain;
+    /** The earliest due time of a running SLA clock, from sla.started. */
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+    @Column(name = "ended_at")
+    public Instant endedAt;
+    @Column(name = "end_reason")
+    public String endReason;
 
-    /** Only ACTIVE exists so far; reject, hand-off and reassignment will end an assignment with the others. */
+    /** A lead has at most one ACTIVE assignment; reject, hand-off and reassignment end it. */
     public enum Status {
         ACTIVE, REJECTED, HANDED_OFF, REASSIGNED
     }
@@ -55,21 +69,42 @@ public class Assignment {
     public record Assigned(Assignment assignment, LeadAssigned event) {
     }
 
-    public static Assigned assign(UUID leadId, RoutingFacts facts, RoutingDecision decision, MemberPick pick,
-            Instant at) {
+    public static Assigned assign(UUID leadId, RoutingFacts facts, String policyVersion, String ruleName,
+            RoutingQueue queue, String assignee, Instant at) {
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();
         a.leadId = leadId;
-        a.queue = decision.queue();
-        a.assignee = pick.member().username;
-        a.owningOrg = decision.queue().owningOrg;
-        a.policyVersion = decision.policyVersion();
+        a.queue = queue;
+        a.assignee = assignee;
+        a.owningOrg = queue.owningOrg;
+        a.policyVersion = policyVersion;
+        a.ruleName = ruleName;
         a.direction = facts.direction();
         a.channel = facts.channel();
+        a.score = facts.score();
+        a.domain = facts.domain();
         a.status = Status.ACTIVE;
         a.assignedAt = at;
         return new Assigned(a, new LeadAssigned(leadId, a.id, a.queue.id, a.queue.name, a.owningOrg.name(),
                 a.assignee, a.policyVersion, a.direction, a.channel, at));
+    }
+
+    /** Closes the assignment; the caller flushes before a new ACTIVE one of the lead is inserted. */
+    public void end(Status newStatus, String reason, Instant at) {
+        status = newStatus;
+        endReason = reason;
+        endedAt = at;
+    }
+
+    public LeadRejected reject(String reason, Instant at) {
+        end(Status.REJECTED, reason, at);
+        return new LeadRejected(leadId, id, assignee, reason, at);
+    }
+
+    public void slaStarted(Instant dueAt) {
+        if (slaDueAt == null || dueAt.isBefore(slaDueAt)) {
+            slaDueAt = dueAt;
+        }
     }
 
     public boolean isAssignedTo(String username) {

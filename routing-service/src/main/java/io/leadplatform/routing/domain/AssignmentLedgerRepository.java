@@ -10,7 +10,7 @@ import java.util.UUID;
 public class AssignmentLedgerRepository implements PanacheRepositoryBase<AssignmentLedgerEntry, UUID> {
 
     public List<AssignmentLedgerEntry> forLead(UUID leadId) {
-        return list("leadId = ?1 order by at, id", leadId);
+        return list("leadId = ?1 order by at, seq", leadId);
     }
 
     public long deleteForLead(UUID leadId) {

@@ -26,10 +26,14 @@ public class OwnershipPolicy {
     @Id
     public UUID id;
     public String version;
+    /** Activated at some point; {@link #effectiveFrom} says from when. */
     public boolean active;
     public String description;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Null for a draft; an activated policy routes from this time until a later one takes effect. */
+    @Column(name = "effective_from")
+    public Instant effectiveFrom;
     @OneToMany(mappedBy = "policy")
     @OrderBy("position")
     public List<OwnershipRule> rules = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.leadplatform.routing.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,8 +11,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class OwnershipPolicyRepository implements PanacheRepositoryBase<OwnershipPolicy, UUID> {
 
-    public Optional<OwnershipPolicy> findActive() {
-        return find("active", true).firstResultOptional();
+    /** The activated policy with the latest effective time that is not in the future. */
+    public Optional<OwnershipPolicy> findEffective(Instant at) {
+        return find("active = true and effectiveFrom <= ?1 order by effectiveFrom desc, createdAt desc", at)
+                .firstResultOptional();
+    }
+
+    public Optional<OwnershipPolicy> findByVersion(String version) {
+        return find("version", version).firstResultOptional();
     }
 
     public List<OwnershipPolicy> listWithRules() {

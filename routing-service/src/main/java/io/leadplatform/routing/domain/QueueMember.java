@@ -1,5 +1,9 @@
 package io.leadplatform.routing.domain;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +13,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An XDR (or AE) in a queue; {@code username} is their Keycloak username. */
@@ -25,10 +35,76 @@ public class QueueMember {
     @Enumerated(EnumType.STRING)
     public Role role;
     public boolean active = true;
-    /** The member's place in the round-robin rotation. */
+    /** Breaks ties between members with the same share, in this order. */
     public int position;
+    public int weight = 1;
+    /** The most open, unworked leads the member holds; null is no limit. */
+    public Integer capacity;
+    @Column(name = "work_start")
+    public LocalTime workStart;
+    @Column(name = "work_end")
+    public LocalTime workEnd;
+    @Column(name = "time_zone")
+    public String timeZone;
+    public String manager;
+    @Column(name = "carries_quota")
+    public boolean carriesQuota;
+    /** Leads this member got from this queue; new members start at the roster's minimum. */
+    @Column(name = "assigned_count")
+    public long assignedCount;
+    /** Set by escalation after too many SLA breaches. */
+    @Column(name = "unavailable_until")
+    public Instant unavailableUntil;
+    @ElementCollection
+    @CollectionTable(name = "queue_member_absence", joinColumns = @JoinColumn(name = "member_id"))
+    public List<Absence> absences = new ArrayList<>();
 
     public enum Role {
         SDR, BDR, AE
+    }
+
+    @Embeddable
+    public static class Absence {
+        @Column(name = "starts_at")
+        public Instant startsAt;
+        @Column(name = "ends_at")
+        public Instant endsAt;
+
+        public Absence() {
+        }
+
+        public Absence(Instant startsAt, Instant endsAt) {
+            this.startsAt = startsAt;
+            this.endsAt = endsAt;
+        }
+    }
+
+    /** Why the member cannot take a lead now, or empty when they can. */
+    public Optional<String> unavailableReason(Instant now, boolean enforceWorkingHours, long openUnworked) {
+        if (unavailableUntil != null && now.isBefore(unavailableUntil)) {
+            return Optional.of("unavailable until " + unavailableUntil + " (repeated SLA breaches)");
+        }
+        for (Absence absence : absences) {
+            if (!now.isBefore(absence.startsAt) && now.isBefore(absence.endsAt)) {
+                return Optional.of("out of office until " + absence.endsAt);
+            }
+        }
+        if (enforceWorkingHours && workStart != null && workEnd != null && timeZone != null
+                && !withinHours(now)) {
+            return Optional.of("outside working hours " + workStart + "-" + workEnd + " " + timeZone);
+        }
+        if (capacity != null && openUnworked >= capacity) {
+            return Optional.of("at capacity (" + openUnworked + "/" + capacity + " open unworked)");
+        }
+        return Optional.empty();
+    }
+
+    private boolean withinHours(Instant now) {
+        LocalTime local = now.atZone(ZoneId.of(timeZone)).toLocalTime();
+        if (workStart.isBefore(workEnd)) {
+            return !local.isBefore(workStart) && local.isBefore(workEnd);
+        }
+        // A shift across midnight, such as 22:00-06:00.
+        return !local.isBefore(workStart) || local.isBefore(workEnd);
     }
 }

@@ -1,12 +1,18 @@
 package io.leadplatform.routing.domain;
 
-import io.leadplatform.events.LeadQualified;
+/** What an ownership rule may match on, from the lead's last qualification. */
+public record RoutingFacts(String direction, String channel, Boolean consentMarketing, String stage,
+        String fitGrade, String engagementBand, String country, String region, String industry, Integer employees,
+        String domain, Integer score) {
 
-/** What an ownership rule may match on; grows as rules learn new criteria. */
-public record RoutingFacts(String direction, String channel, Boolean consentMarketing) {
+    /** The spine's three facts; the rest unknown. */
+    public RoutingFacts(String direction, String channel, Boolean consentMarketing) {
+        this(direction, channel, consentMarketing, null, null, null, null, null, null, null, null, null);
+    }
 
-    public static RoutingFacts of(LeadQualified qualified) {
-        return new RoutingFacts(qualified.direction(), qualified.channel(), qualified.consentMarketing());
+    public RoutingFacts withStage(String newStage) {
+        return new RoutingFacts(direction, channel, consentMarketing, newStage, fitGrade, engagementBand, country,
+                region, industry, employees, domain, score);
     }
 
     /** Only an explicit refusal counts; a lead whose consent is unknown is not excluded. */

@@ -4,18 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** An XDR queue. The org that owns it owns the leads routed to it. */
+/** An XDR (or AE) queue. The org that owns it owns the leads routed to it. */
 @Entity
 @Table(name = "queue")
 public class RoutingQueue {
@@ -30,40 +32,43 @@ public class RoutingQueue {
     public Purpose purpose;
     @Enumerated(EnumType.STRING)
     public Strategy strategy = Strategy.ROUND_ROBIN;
+    /** How many leads the queue has handed out; advanced under the row lock. */
     @Column(name = "rr_cursor")
     public long rrCursor;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Takes a lead when neither the queue nor its overflow queue has an eligible member. */
+    public String manager;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "overflow_queue_id")
+    public RoutingQueue overflowQueue;
+    @Column(name = "enforce_working_hours")
+    public boolean enforceWorkingHours;
+    @Enumerated(EnumType.STRING)
+    public Escalation escalation = Escalation.RECORD;
     @OneToMany(mappedBy = "queue")
     @OrderBy("position")
     public List<QueueMember> members = new ArrayList<>();
 
     public enum Purpose {
-        INBOUND_SDR, OUTBOUND_BDR
+        INBOUND_SDR, OUTBOUND_BDR, AE, NURTURE, OVERFLOW
     }
 
     public enum Strategy {
-        ROUND_ROBIN
+        ROUND_ROBIN, WEIGHTED, LEAST_LOADED, ACCOUNT_STICKY
     }
 
-    /**
-     * Hands the next lead to the active member at the cursor's slot and advances the cursor. The caller holds
-     * the queue row's lock, so concurrent routers see each other's cursor.
-     */
-    public MemberPick pickNext() {
-        List<QueueMember> active = members.stream()
-                .filter(m -> m.active)
-                .sorted(Comparator.comparingInt(m -> m.position))
-                .toList();
-        if (active.isEmpty()) {
-            throw new RoutingException("queue " + name + " has no active member");
-        }
-        long cursor = rrCursor;
-        int slot = (int) Math.floorMod(cursor, (long) active.size());
-        QueueMember member = active.get(slot);
-        rrCursor = cursor + 1;
-        String reason = "round robin in " + name + ": cursor " + cursor + " -> slot " + (slot + 1) + " of "
-                + active.size() + " active member" + (active.size() == 1 ? "" : "s") + " -> " + member.username;
-        return new MemberPick(member, cursor, slot, active.size(), reason);
+    /** What an SLA breach on one of the queue's leads does beyond recording it. */
+    public enum Escalation {
+        RECORD, REASSIGN
+    }
+
+    public boolean hasMember(String username) {
+        return members.stream().anyMatch(m -> m.active && m.username.equals(username));
+    }
+
+    /** The queue's manager, or the manager of one of its active members. */
+    public boolean isManagedBy(String username) {
+        return username.equals(manager) || members.stream().anyMatch(m -> m.active && username.equals(m.manager));
     }
 }

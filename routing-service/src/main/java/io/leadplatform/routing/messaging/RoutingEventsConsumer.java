@@ -3,6 +3,7 @@ package io.leadplatform.routing.messaging;
 import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.SlaBreached;
+import io.leadplatform.events.SlaStarted;
 import io.leadplatform.routing.service.RoutingService;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.InboundEvents;
@@ -25,6 +26,7 @@ public class RoutingEventsConsumer {
         this.inbound = inbound;
         this.handlers = EventHandlers.forConsumer("routing-service.routing")
                 .on(LEAD_QUALIFIED, LeadQualified.class, routing::qualified)
+                .on(SLA_STARTED, SlaStarted.class, routing::slaStarted)
                 .on(SLA_BREACHED, SlaBreached.class, routing::slaBreached)
                 .on(LEAD_ERASED, LeadErased.class, routing::erased);
     }

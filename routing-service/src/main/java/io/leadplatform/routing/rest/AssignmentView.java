@@ -12,11 +12,16 @@ public record AssignmentView(
         String owningOrg,
         String assignee,
         String policyVersion,
+        String rule,
         String status,
         String direction,
         String channel,
+        Integer score,
+        Instant slaDueAt,
         Instant assignedAt,
         Instant acceptedAt,
         Instant firstTouchedAt,
-        Instant breachedAt) {
+        Instant breachedAt,
+        Instant endedAt,
+        String endReason) {
 }

@@ -1,7 +1,7 @@
 package io.leadplatform.routing.rest;
 
 import io.leadplatform.routing.service.AssignmentService;
-import io.leadplatform.support.rest.LeadReaders;
+import io.leadplatform.routing.service.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -58,13 +58,43 @@ public class LeadRoutingResource {
         return service.accept(id, user());
     }
 
+    @POST
+    @Path("/reject")
+    @RolesAllowed("xdr")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reject the lead as its assignee, with a reason code",
+            description = "Reasons: no-budget, wrong-persona, not-ready, duplicate, bad-data, competitor, "
+                    + "no-response. The assignment ends and the lead is recycled to marketing nurture.")
+    public AssignmentView reject(@PathParam("id") UUID id, RejectRequest request) {
+        return service.reject(id, user(), request);
+    }
+
+    @POST
+    @Path("/handoff")
+    @RolesAllowed("xdr")
+    @Operation(summary = "Qualify the lead to SQL and hand it off to a SALES-owned AE queue under the policy")
+    public AssignmentView handoff(@PathParam("id") UUID id) {
+        return service.handoff(id, user());
+    }
+
+    @POST
+    @Path("/reassign")
+    @RolesAllowed({"marketing-manager", "sales-manager", "marketing-ops", "sales-ops", "platform-admin"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move the lead to another member or queue",
+            description = "Managers for their teams' leads and queues, ops for any. Without an assignee the next "
+                    + "eligible member other than the current one takes it.")
+    public AssignmentView reassign(@PathParam("id") UUID id, ReassignRequest request) {
+        return service.reassign(id, Caller.of(identity), request);
+    }
+
     @GET
     @Path("/routing")
     @RolesAllowed({"marketing-ops", "sales-ops", "marketing-manager", "sales-manager", "leadership",
             "platform-admin", "xdr"})
     @Operation(summary = "The lead's current assignment and routing ledger")
     public RoutingView routing(@PathParam("id") UUID id) {
-        return service.routing(id, LeadReaders.restrictedTo(identity));
+        return service.routing(id, Caller.of(identity));
     }
 
     private String user() {

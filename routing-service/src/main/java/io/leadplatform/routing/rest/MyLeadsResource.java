@@ -27,7 +27,7 @@ public class MyLeadsResource {
 
     @GET
     @RolesAllowed("xdr")
-    @Operation(summary = "The caller's active assignments, newest first")
+    @Operation(summary = "The caller's open leads, SLA due soonest first, then highest score")
     public List<AssignmentView> myLeads() {
         return service.activeFor(identity.getPrincipal().getName());
     }

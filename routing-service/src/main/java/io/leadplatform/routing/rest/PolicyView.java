@@ -1,12 +1,19 @@
 package io.leadplatform.routing.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An ownership policy with its rules in evaluation order; a null criterion matches any lead. */
-public record PolicyView(UUID id, String version, boolean active, String description, List<Rule> rules) {
+/**
+ * An ownership policy with its rules in evaluation order; a null criterion matches any lead. {@code active} is
+ * true for the policy that routes now; {@code effectiveFrom} is null for a draft.
+ */
+public record PolicyView(UUID id, String version, boolean active, Instant effectiveFrom, String description,
+        List<Rule> rules) {
 
     public record Rule(int position, String name, boolean defaultRule, String direction, Boolean consentMarketing,
-            UUID targetQueueId, String targetQueue, String targetOwningOrg) {
+            String stage, List<String> fitGrades, List<String> engagementBands, List<String> regions,
+            List<String> countries, List<String> industries, Integer employeesMin, Integer employeesMax,
+            List<String> channels, UUID targetQueueId, String targetQueue, String targetOwningOrg) {
     }
 }

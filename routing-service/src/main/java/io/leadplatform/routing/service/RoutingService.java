@@ -5,17 +5,26 @@ import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.SlaBreached;
+import io.leadplatform.events.SlaStarted;
+import io.leadplatform.routing.config.RoutingConfig;
 import io.leadplatform.routing.domain.Assignment;
 import io.leadplatform.routing.domain.AssignmentLedgerEntry;
 import io.leadplatform.routing.domain.AssignmentLedgerRepository;
 import io.leadplatform.routing.domain.AssignmentRepository;
-import io.leadplatform.routing.domain.MemberPick;
+import io.leadplatform.routing.domain.MemberBreach;
+import io.leadplatform.routing.domain.MemberBreachRepository;
 import io.leadplatform.routing.domain.OwnershipPolicy;
 import io.leadplatform.routing.domain.OwnershipPolicyRepository;
+import io.leadplatform.routing.domain.QualifiedFact;
+import io.leadplatform.routing.domain.QualifiedFactRepository;
+import io.leadplatform.routing.domain.QueueMember;
+import io.leadplatform.routing.domain.QueueMemberRepository;
 import io.leadplatform.routing.domain.RoutingDecision;
 import io.leadplatform.routing.domain.RoutingException;
 import io.leadplatform.routing.domain.RoutingFacts;
-import io.leadplatform.routing.domain.RoutingQueueRepository;
+import io.leadplatform.routing.domain.RoutingQueue;
+import io.leadplatform.routing.domain.WaitingLead;
+import io.leadplatform.routing.domain.WaitingLeadRepository;
 import io.leadplatform.support.inbox.PoisonMessageException;
 import io.leadplatform.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +34,8 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
 
 /** Applies the events routing consumes, each inside the inbox's transaction. */
 @ApplicationScoped
@@ -34,69 +45,181 @@ public class RoutingService {
     private static final Logger LOG = Logger.getLogger(RoutingService.class);
 
     private final OwnershipPolicyRepository policies;
-    private final RoutingQueueRepository queues;
     private final AssignmentRepository assignments;
     private final AssignmentLedgerRepository ledger;
+    private final QualifiedFactRepository facts;
+    private final MemberBreachRepository breaches;
+    private final QueueMemberRepository members;
+    private final WaitingLeadRepository waiting;
+    private final Placement placement;
+    private final Reassignments reassignments;
     private final Outbox outbox;
+    private final RoutingConfig config;
     private final Clock clock;
 
-    public RoutingService(OwnershipPolicyRepository policies, RoutingQueueRepository queues,
-            AssignmentRepository assignments, AssignmentLedgerRepository ledger, Outbox outbox, Clock clock) {
+    public RoutingService(OwnershipPolicyRepository policies, AssignmentRepository assignments,
+            AssignmentLedgerRepository ledger, QualifiedFactRepository facts, MemberBreachRepository breaches,
+            QueueMemberRepository members, WaitingLeadRepository waiting, Placement placement, Reassignments reassignments, Outbox outbox,
+            RoutingConfig config, Clock clock) {
         this.policies = policies;
-        this.queues = queues;
         this.assignments = assignments;
         this.ledger = ledger;
+        this.facts = facts;
+        this.breaches = breaches;
+        this.members = members;
+        this.waiting = waiting;
+        this.placement = placement;
+        this.reassignments = reassignments;
         this.outbox = outbox;
+        this.config = config;
         this.clock = clock;
     }
 
-    /** Routes a newly qualified lead under the active policy. A lead that is already assigned stays where it is. */
+    /**
+     * Keeps the lead's facts for simulations, then routes it under the effective policy. A lead that is already
+     * assigned stays where it is.
+     */
     public void qualified(CloudEvent<?> event, LeadQualified data) {
         assignments.lockLead(data.leadId());
+        Instant now = now();
+        QualifiedFact fact = facts.findByIdOptional(data.leadId()).orElse(null);
+        if (fact == null) {
+            fact = new QualifiedFact();
+            fact.apply(data, now);
+            facts.persist(fact);
+        } else {
+            fact.apply(data, now);
+        }
         if (assignments.findActive(data.leadId()).isPresent()) {
             LOG.debugf("lead %s is already assigned; %s (%s) does not re-route it", data.leadId(), event.id(),
                     data.stage());
             return;
         }
-        RoutingFacts facts = RoutingFacts.of(data);
+        RoutingFacts routingFacts = fact.facts(config.engagementBand().mediumFrom(),
+                config.engagementBand().highFrom());
         RoutingDecision decision;
-        MemberPick pick;
         try {
-            OwnershipPolicy policy = policies.findActive()
+            OwnershipPolicy policy = policies.findEffective(now)
                     .orElseThrow(() -> new RoutingException("no active ownership policy"));
-            decision = policy.route(facts);
-            pick = queues.lockForRouting(decision.queue()).pickNext();
+            decision = policy.route(routingFacts);
         } catch (RoutingException e) {
             // Redelivering cannot fix the setup: dead-letter now, and replay from the DLQ once it is fixed.
             throw new PoisonMessageException("cannot route lead " + data.leadId() + ": " + e.getMessage(), e);
         }
-        Instant now = now();
-        Assignment.Assigned assigned = Assignment.assign(data.leadId(), facts, decision, pick, now);
-        assignments.persist(assigned.assignment());
-        ledger.persist(AssignmentLedgerEntry.of(assigned.assignment(), AssignmentLedgerEntry.Action.ASSIGNED,
-                AssignmentLedgerEntry.ROUTING, "qualified " + data.stage() + " (scoring model "
-                        + data.modelVersion() + "); " + decision.reason() + "; " + pick.reason(), now));
-        outbox.append(EventTypes.LEAD_ASSIGNED, data.leadId(), assigned.event());
+        String why = "qualified " + data.stage() + " (scoring model " + data.modelVersion() + "); "
+                + decision.reason();
+        Placement.Placed placed;
+        try {
+            placed = placement.place(decision.queue(), routingFacts, Set.of(), now);
+        } catch (RoutingException e) {
+            waiting.persist(WaitingLead.of(data.leadId(), decision.queue(), decision.policyVersion(),
+                    decision.rule().name, now, e.getMessage()));
+            ledger.persist(AssignmentLedgerEntry.unassigned(data.leadId(), AssignmentLedgerEntry.Action.WAITING,
+                    why + "; waiting for capacity: " + e.getMessage(), now));
+            return;
+        }
+        assign(data.leadId(), routingFacts, decision.policyVersion(), decision.rule().name, placed, why, now);
     }
 
-    /** Records the breach on the lead's active assignment; escalation is not decided here yet. */
+    /** Tries again to place a lead that was waiting for capacity; true once it is assigned (or no longer waits). */
+    public boolean retryWaiting(UUID leadId) {
+        assignments.lockLead(leadId);
+        WaitingLead wait = waiting.findByIdOptional(leadId).orElse(null);
+        if (wait == null) {
+            return true;
+        }
+        if (assignments.findActive(leadId).isPresent()) {
+            waiting.delete(wait);
+            return true;
+        }
+        QualifiedFact fact = facts.findByIdOptional(leadId).orElse(null);
+        if (fact == null) {
+            waiting.delete(wait);
+            return true;
+        }
+        RoutingFacts routingFacts = fact.facts(config.engagementBand().mediumFrom(),
+                config.engagementBand().highFrom());
+        Instant now = now();
+        Placement.Placed placed;
+        try {
+            placed = placement.place(wait.queue, routingFacts, Set.of(), now);
+        } catch (RoutingException e) {
+            return false;
+        }
+        waiting.delete(wait);
+        assign(leadId, routingFacts, wait.policyVersion, wait.ruleName, placed, "waited for capacity in "
+                + wait.queue.name + " since " + wait.since + " (policy " + wait.policyVersion + ", rule '"
+                + wait.ruleName + "')", now);
+        return true;
+    }
+
+    private void assign(UUID leadId, RoutingFacts routingFacts, String policyVersion, String ruleName,
+            Placement.Placed placed, String why, Instant now) {
+        Assignment.Assigned assigned = Assignment.assign(leadId, routingFacts, policyVersion, ruleName,
+                placed.queue(), placed.assignee(), now);
+        assignments.persist(assigned.assignment());
+        ledger.persist(AssignmentLedgerEntry.of(assigned.assignment(), AssignmentLedgerEntry.Action.ASSIGNED,
+                        AssignmentLedgerEntry.ROUTING, why + "; " + placed.why() + skippedText(placed), now)
+                .decision(policyVersion, ruleName, placed.candidates(), placed.skipped(), placed.assignee()));
+        outbox.append(EventTypes.LEAD_ASSIGNED, leadId, assigned.event());
+    }
+
+    static String skippedText(Placement.Placed placed) {
+        return placed.skipped().isEmpty() ? "" : "; skipped " + placed.skipped();
+    }
+
+    /** Keeps the earliest due time of the assignee's running clocks, to order their work. */
+    public void slaStarted(CloudEvent<?> event, SlaStarted data) {
+        assignments.findActiveForUpdate(data.leadId())
+                .filter(a -> a.isAssignedTo(data.assignee()) && data.dueAt() != null)
+                .ifPresent(a -> a.slaStarted(data.dueAt()));
+    }
+
+    /**
+     * Records the breach, charges it to the assignee (too many in the window make them unavailable), and under
+     * the queue's REASSIGN escalation moves the lead to the next eligible member.
+     */
     public void slaBreached(CloudEvent<?> event, SlaBreached data) {
+        assignments.lockLead(data.leadId());
         Assignment assignment = assignments.findActiveForUpdate(data.leadId()).orElse(null);
         if (assignment == null) {
             LOG.infof("sla breach %s for lead %s without an active assignment: ignored", event.id(), data.leadId());
             return;
         }
-        Instant at = data.breachedAt() != null ? data.breachedAt() : now();
+        Instant now = now();
+        Instant at = data.breachedAt() != null ? data.breachedAt() : now;
         assignment.breached(at);
         ledger.persist(AssignmentLedgerEntry.of(assignment, AssignmentLedgerEntry.Action.SLA_BREACHED,
                 event.source(), "clock " + data.clockType() + " (" + data.clockId() + ") of " + data.assignee()
                         + " was due " + data.dueAt() + " and breached " + data.breachedAt(), at));
+        breaches.persist(MemberBreach.of(assignment.assignee, data.leadId(), data.clockType(), now));
+        RoutingConfig.Escalation escalation = config.escalation();
+        long recent = breaches.since(assignment.assignee, now.minus(escalation.window()));
+        if (recent >= escalation.breachesBeforeUnavailable()) {
+            Instant until = now.plus(escalation.unavailableFor());
+            for (QueueMember member : members.byUsername(assignment.assignee)) {
+                member.unavailableUntil = until;
+            }
+            ledger.persist(AssignmentLedgerEntry.of(assignment, AssignmentLedgerEntry.Action.MEMBER_UNAVAILABLE,
+                    AssignmentLedgerEntry.ROUTING, assignment.assignee + " had " + recent + " SLA breaches within "
+                            + escalation.window() + "; unavailable until " + until, now));
+        }
+        if (assignment.queue.escalation == RoutingQueue.Escalation.REASSIGN) {
+            try {
+                reassignments.reassign(assignment, assignment.queue, null, AssignmentLedgerEntry.ROUTING,
+                        "sla-breach " + data.clockType(), now);
+            } catch (RoutingException e) {
+                LOG.warnf("lead %s breached its SLA and nobody else can take it: %s", data.leadId(), e.getMessage());
+            }
+        }
     }
 
-    /** Erasure removes every assignment and ledger line of the lead. */
+    /** Erasure removes every assignment, ledger line and kept fact of the lead. */
     public void erased(CloudEvent<?> event, LeadErased data) {
         assignments.lockLead(data.leadId());
-        long rows = ledger.deleteForLead(data.leadId()) + assignments.deleteForLead(data.leadId());
+        long rows = ledger.deleteForLead(data.leadId()) + assignments.deleteForLead(data.leadId())
+                + facts.delete("leadId", data.leadId()) + breaches.deleteForLead(data.leadId())
+                + waiting.delete("leadId", data.leadId());
         LOG.infof("lead %s erased (%s): %d routing rows deleted", data.leadId(), event.id(), rows);
     }
 

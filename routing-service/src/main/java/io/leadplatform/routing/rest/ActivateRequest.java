@@ -1,0 +1,7 @@
+package io.leadplatform.routing.rest;
+
+import java.time.Instant;
+
+/** When the policy starts routing; now when absent. */
+public record ActivateRequest(Instant effectiveAt) {
+}
