@@ -40,4 +40,28 @@ final class RoutingEvents {
     static byte[] erased(UUID eventId, UUID leadId, Instant erasedAt) {
         return GoldenFixtures.instance(EventTypes.LEAD_ERASED, eventId, leadId, "erasedAt", erasedAt);
     }
+
+    static byte[] assigned(UUID leadId, UUID assignmentId, Instant assignedAt, Object... changes) {
+        Object[] all = new Object[changes.length + 4];
+        all[0] = "assignmentId";
+        all[1] = assignmentId;
+        all[2] = "assignedAt";
+        all[3] = assignedAt;
+        System.arraycopy(changes, 0, all, 4, changes.length);
+        return GoldenFixtures.instance(EventTypes.LEAD_ASSIGNED, leadId, all);
+    }
+
+    static byte[] acceptedBy(UUID eventId, UUID leadId, UUID assignmentId, String assignee, Instant acceptedAt) {
+        return GoldenFixtures.instance(EventTypes.LEAD_ACCEPTED, eventId, leadId, "assignmentId", assignmentId,
+                "assignee", assignee, "acceptedAt", acceptedAt);
+    }
+
+    static byte[] handedOff(UUID leadId, UUID assignmentId, String toAssignee, Instant handedOffAt) {
+        return GoldenFixtures.instance(EventTypes.LEAD_HANDED_OFF, leadId, "assignmentId", assignmentId,
+                "toAssignee", toAssignee, "handedOffAt", handedOffAt);
+    }
+
+    static byte[] captured(UUID leadId, Instant capturedAt) {
+        return GoldenFixtures.instance(EventTypes.LEAD_CAPTURED, leadId, "capturedAt", capturedAt);
+    }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "sla")
 public interface SlaConfig {
 
-    /** Time from assignment to first touch before the clock breaches. */
+    /** The built-in default policy's first-touch target (always-open calendar, so wall time). */
     @WithDefault("PT5M")
     Duration firstTouch();
 
@@ -30,7 +30,11 @@ public interface SlaConfig {
     @Positive
     int timerBatchSize();
 
-    /** Recorded on every clock so that later, versioned policies can tell which rules a clock ran under. */
+    /** The label clocks started under the built-in default policy record. */
     @WithDefault("default-1")
     String policyVersion();
+
+    /** How often the open-clock gauges are refreshed from the table (read by the metrics' schedule). */
+    @WithDefault("15s")
+    Duration metricsInterval();
 }

@@ -4,6 +4,7 @@ import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaMet;
 import io.leadplatform.events.SlaStarted;
 import io.leadplatform.events.SlaWarning;
+import io.leadplatform.sla.calendar.BusinessCalendar;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,8 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An SLA clock on one assignment. Each transition returns the event it causes, or nothing when the clock is no
- * longer running; the service persists the state and appends the event in the same transaction.
+ * An SLA clock on one handoff. Each transition returns the event it causes, or nothing when the clock is no
+ * longer running; the service persists the state and appends the event in the same transaction. Due and warning
+ * times are business time on the clock's calendar, turned into instants when the clock starts or resumes.
  */
 @Entity
 @Table(name = "sla_clock")
@@ -28,7 +30,7 @@ public class SlaClock {
     public UUID id;
     @Column(name = "lead_id", nullable = false)
     public UUID leadId;
-    @Column(name = "assignment_id", nullable = false)
+    @Column(name = "assignment_id")
     public UUID assignmentId;
     @Enumerated(EnumType.STRING)
     @Column(name = "clock_type", nullable = false)
@@ -40,9 +42,15 @@ public class SlaClock {
     @Column(name = "queue_name")
     public String queueName;
     public String assignee;
+    public String channel;
+    public String direction;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ClockStatus status;
+    @Column(name = "calendar_name", nullable = false)
+    public String calendarName;
+    @Column(name = "target_ms")
+    public Long targetMs;
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
     @Column(name = "due_at", nullable = false)
@@ -57,54 +65,108 @@ public class SlaClock {
     public Instant breachedAt;
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+    @Column(name = "pause_reason")
+    public String pauseReason;
+    @Column(name = "paused_business_ms", nullable = false)
+    public long pausedBusinessMs;
+    @Column(name = "remaining_ms")
+    public Long remainingMs;
+    @Column(name = "warn_remaining_ms")
+    public Long warnRemainingMs;
+    @Column(name = "touched_at")
+    public Instant touchedAt;
+    @Column(name = "touch_wall_ms")
+    public Long touchWallMs;
+    @Column(name = "touch_business_ms")
+    public Long touchBusinessMs;
+    @Column(name = "captured_at")
+    public Instant capturedAt;
+    @Column(name = "qualified_at")
+    public Instant qualifiedAt;
+    @Column(name = "system_delay_ms")
+    public Long systemDelayMs;
 
-    /** The terms a clock starts under: its target and when, as a share of it, to warn. */
-    public record Policy(String version, Duration target, double warningRatio) {
+    /** The terms a clock starts under: the policy version, its business-time target, warning share and calendar. */
+    public record Terms(String version, Duration target, double warningRatio, BusinessCalendar calendar) {
 
         Instant dueAt(Instant start) {
-            return start.plus(target);
+            return calendar.plus(start, target);
         }
 
         Instant warnAt(Instant start) {
-            return start.plusMillis(Math.round(target.toMillis() * warningRatio));
+            return calendar.plus(start, Duration.ofMillis(Math.round(target.toMillis() * warningRatio)));
         }
+    }
+
+    /** Who and what a clock is about. */
+    public record Subject(UUID leadId, UUID assignmentId, String owningOrg, String queueName, String assignee,
+            String channel, String direction) {
     }
 
     public record Started(SlaClock clock, SlaStarted event) {
     }
 
-    public static Started start(ClockType type, Policy policy, UUID leadId, UUID assignmentId, String owningOrg,
-            String queueName, String assignee, Instant startedAt) {
+    public static Started start(ClockType type, Terms terms, Subject subject, Instant startedAt) {
         SlaClock clock = new SlaClock();
         clock.id = UUID.randomUUID();
-        clock.leadId = leadId;
-        clock.assignmentId = assignmentId;
+        clock.leadId = subject.leadId();
+        clock.assignmentId = subject.assignmentId();
         clock.clockType = type;
-        clock.policyVersion = policy.version();
-        clock.owningOrg = owningOrg;
-        clock.queueName = queueName;
-        clock.assignee = assignee;
+        clock.policyVersion = terms.version();
+        clock.owningOrg = subject.owningOrg();
+        clock.queueName = subject.queueName();
+        clock.assignee = subject.assignee();
+        clock.channel = subject.channel();
+        clock.direction = subject.direction();
         clock.status = ClockStatus.RUNNING;
+        clock.calendarName = terms.calendar().name();
+        clock.targetMs = terms.target().toMillis();
         clock.startedAt = startedAt;
-        clock.dueAt = policy.dueAt(startedAt);
-        clock.warnAt = policy.warnAt(startedAt);
-        return new Started(clock, new SlaStarted(leadId, clock.id, type.name(), clock.policyVersion, owningOrg,
-                queueName, assignee, startedAt, clock.dueAt));
+        clock.dueAt = terms.dueAt(startedAt);
+        clock.warnAt = terms.warnAt(startedAt);
+        return new Started(clock, clock.startedEvent());
+    }
+
+    public SlaStarted startedEvent() {
+        return new SlaStarted(leadId, id, clockType.name(), policyVersion, owningOrg, queueName, assignee, startedAt,
+                dueAt);
     }
 
     public boolean isRunning() {
         return status == ClockStatus.RUNNING;
     }
 
-    /** The touch at {@code at} meets a running clock; a clock already met, breached or cancelled stays so. */
+    public boolean isOpen() {
+        return status == ClockStatus.RUNNING || status == ClockStatus.PAUSED;
+    }
+
+    /**
+     * The touch or acceptance at {@code at} meets an open clock: a running one only up to its due time, a paused
+     * one at any time (its time is not running out). A clock already met, breached or cancelled stays so.
+     */
     public Optional<SlaMet> meet(Instant at) {
-        if (!isRunning() || at.isAfter(dueAt)) {
+        if (!isOpen() || (isRunning() && at.isAfter(dueAt))) {
             return Optional.empty();
         }
         status = ClockStatus.MET;
         metAt = at;
+        pausedAt = null;
+        remainingMs = null;
+        warnRemainingMs = null;
         long elapsed = Math.max(0, Duration.between(startedAt, at).toMillis());
         return Optional.of(new SlaMet(leadId, id, clockType.name(), assignee, startedAt, at, elapsed));
+    }
+
+    /** Keeps the first touch, in time or late, for the time-to-first-touch figures; later touches change nothing. */
+    public void recordTouch(Instant at, BusinessCalendar calendar) {
+        if (touchedAt != null) {
+            return;
+        }
+        touchedAt = at;
+        touchWallMs = Math.max(0, Duration.between(startedAt, at).toMillis());
+        touchBusinessMs = Math.max(0, calendar.between(startedAt, at).toMillis() - pausedBusinessMs);
     }
 
     public Optional<SlaWarning> warn(Instant now) {
@@ -125,9 +187,40 @@ public class SlaClock {
                 now));
     }
 
-    /** Stops a running clock without an outcome; nothing is published, the next assignment gets its own clock. */
+    /** Stops a running clock before its due time and keeps the business time it has left. */
+    public boolean pause(Instant now, String reason, BusinessCalendar calendar) {
+        if (!isRunning() || !now.isBefore(dueAt)) {
+            return false;
+        }
+        status = ClockStatus.PAUSED;
+        pausedAt = now;
+        pauseReason = reason;
+        remainingMs = calendar.between(now, dueAt).toMillis();
+        warnRemainingMs = warnedAt == null && warnAt != null ? calendar.between(now, warnAt).toMillis() : null;
+        return true;
+    }
+
+    /** Restarts a paused clock: the due and warning times move by the business time it spent paused. */
+    public boolean resume(Instant now, BusinessCalendar calendar) {
+        if (status != ClockStatus.PAUSED) {
+            return false;
+        }
+        pausedBusinessMs += calendar.between(pausedAt, now).toMillis();
+        dueAt = calendar.plus(now, Duration.ofMillis(remainingMs));
+        if (warnRemainingMs != null) {
+            warnAt = calendar.plus(now, Duration.ofMillis(warnRemainingMs));
+        }
+        status = ClockStatus.RUNNING;
+        pausedAt = null;
+        pauseReason = null;
+        remainingMs = null;
+        warnRemainingMs = null;
+        return true;
+    }
+
+    /** Stops an open clock without an outcome; nothing is published. */
     public boolean cancel(Instant now) {
-        if (!isRunning()) {
+        if (!isOpen()) {
             return false;
         }
         status = ClockStatus.CANCELLED;

@@ -24,9 +24,25 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    public List<SlaClock> lockRunning(UUID leadId, ClockType type) {
-        return find("leadId = ?1 and clockType = ?2 and status = ?3 order by startedAt", leadId, type,
-                ClockStatus.RUNNING).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /** The lead's running or paused clocks of the given types, locked. */
+    public List<SlaClock> lockOpen(UUID leadId, ClockType... types) {
+        return find("leadId = ?1 and clockType in ?2 and status in ?3 order by startedAt", leadId, List.of(types),
+                List.of(ClockStatus.RUNNING, ClockStatus.PAUSED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The open clocks of one assignment, locked. */
+    public List<SlaClock> lockOpenOfAssignment(UUID assignmentId) {
+        return find("assignmentId = ?1 and status in ?2 order by startedAt", assignmentId,
+                List.of(ClockStatus.RUNNING, ClockStatus.PAUSED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public Optional<SlaClock> lockById(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<SlaClock> lockSystemDelay(UUID leadId) {
+        return find("leadId = ?1 and clockType = ?2", leadId, ClockType.SYSTEM_DELAY)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     public boolean hasStartedAfter(UUID leadId, ClockType type, Instant startedAt) {

@@ -2,7 +2,10 @@ package io.leadplatform.sla.messaging;
 
 import io.leadplatform.events.LeadAccepted;
 import io.leadplatform.events.LeadAssigned;
+import io.leadplatform.events.LeadCaptured;
 import io.leadplatform.events.LeadErased;
+import io.leadplatform.events.LeadHandedOff;
+import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadReassigned;
 import io.leadplatform.events.LeadTouched;
 import io.leadplatform.sla.service.SlaClockService;
@@ -26,6 +29,9 @@ public class SlaEventsConsumer {
     public SlaEventsConsumer(InboundEvents inbound, SlaClockService clocks) {
         this.inbound = inbound;
         this.handlers = EventHandlers.forConsumer("sla-service.clocks")
+                .on(LEAD_CAPTURED, LeadCaptured.class, clocks::captured)
+                .on(LEAD_QUALIFIED, LeadQualified.class, clocks::qualified)
+                .on(LEAD_HANDED_OFF, LeadHandedOff.class, clocks::handedOff)
                 .on(LEAD_ASSIGNED, LeadAssigned.class, clocks::assigned)
                 .on(LEAD_TOUCHED, LeadTouched.class, clocks::touched)
                 .on(LEAD_ACCEPTED, LeadAccepted.class, clocks::accepted)

@@ -5,8 +5,11 @@ import io.leadplatform.support.rest.LeadReaders;
 import io.leadplatform.support.rest.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -39,15 +42,44 @@ public class SlaClockResource {
         return service.clocksOf(parseLeadId(leadId), LeadReaders.restrictedTo(identity));
     }
 
+    @POST
+    @Path("/{id}/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"marketing-manager", "sales-manager", "platform-admin", "xdr"})
+    @Operation(summary = "Pause a running clock (e.g. waiting on the prospect); an XDR pauses only their own")
+    public SlaClockView pause(@PathParam("id") String id, PauseRequest request) {
+        String reason = request == null ? null : request.reason();
+        if (reason != null && reason.length() > 200) {
+            throw ProblemException.invalid("reason", "must be at most 200 characters");
+        }
+        return service.pause(parseId(id, "id"), reason, LeadReaders.restrictedTo(identity));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed({"marketing-manager", "sales-manager", "platform-admin", "xdr"})
+    @Operation(summary = "Resume a paused clock: its due time moves by the business time it spent paused")
+    public SlaClockView resume(@PathParam("id") String id) {
+        return service.resume(parseId(id, "id"), LeadReaders.restrictedTo(identity));
+    }
+
+    /** Why a clock is paused. */
+    public record PauseRequest(String reason) {
+    }
+
     // Parsed here rather than bound as a UUID, which JAX-RS would answer with 404 instead of naming the field.
     private static UUID parseLeadId(String leadId) {
-        if (leadId == null || leadId.isBlank()) {
-            throw ProblemException.invalid("leadId", "is required");
+        return parseId(leadId, "leadId");
+    }
+
+    private static UUID parseId(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(field, "is required");
         }
         try {
-            return UUID.fromString(leadId.strip());
+            return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("leadId", "must be a UUID");
+            throw ProblemException.invalid(field, "must be a UUID");
         }
     }
 }

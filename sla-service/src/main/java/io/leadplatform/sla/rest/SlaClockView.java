@@ -13,12 +13,22 @@ public record SlaClockView(
         String owningOrg,
         String queueName,
         String assignee,
+        String channel,
         String status,
+        String calendar,
+        Long targetMillis,
         Instant startedAt,
         Instant dueAt,
         Instant warnAt,
         Instant warnedAt,
         Instant metAt,
         Instant breachedAt,
-        Instant cancelledAt) {
+        Instant cancelledAt,
+        Instant pausedAt,
+        String pauseReason,
+        Long remainingMillis,
+        Instant touchedAt,
+        Long touchWallMillis,
+        Long touchBusinessMillis,
+        Long systemDelayMillis) {
 }

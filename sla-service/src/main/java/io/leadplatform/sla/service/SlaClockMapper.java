@@ -11,7 +11,8 @@ public final class SlaClockMapper {
 
     public static SlaClockView view(SlaClock c) {
         return new SlaClockView(c.id, c.leadId, c.assignmentId, c.clockType.name(), c.policyVersion, c.owningOrg,
-                c.queueName, c.assignee, c.status.name(), c.startedAt, c.dueAt, c.warnAt, c.warnedAt, c.metAt,
-                c.breachedAt, c.cancelledAt);
+                c.queueName, c.assignee, c.channel, c.status.name(), c.calendarName, c.targetMs, c.startedAt, c.dueAt,
+                c.warnAt, c.warnedAt, c.metAt, c.breachedAt, c.cancelledAt, c.pausedAt, c.pauseReason, c.remainingMs,
+                c.touchedAt, c.touchWallMs, c.touchBusinessMs, c.systemDelayMs);
     }
 }

@@ -4,28 +4,36 @@ import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.LeadAccepted;
 import io.leadplatform.events.LeadAssigned;
+import io.leadplatform.events.LeadCaptured;
 import io.leadplatform.events.LeadErased;
+import io.leadplatform.events.LeadHandedOff;
+import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadReassigned;
 import io.leadplatform.events.LeadTouched;
-import io.leadplatform.sla.config.SlaConfig;
 import io.leadplatform.sla.domain.ClockType;
+import io.leadplatform.sla.domain.LeadMilestone;
+import io.leadplatform.sla.domain.LeadMilestoneRepository;
 import io.leadplatform.sla.domain.SlaClock;
 import io.leadplatform.sla.domain.SlaClockRepository;
 import io.leadplatform.sla.rest.SlaClockView;
 import io.leadplatform.support.inbox.PoisonMessageException;
 import io.leadplatform.support.outbox.Outbox;
+import io.leadplatform.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs the clocks: routing events start, meet and cancel them, the timer warns and breaches them. Every change
- * and the event it causes commit together; the consumers' handlers run inside the inbox's transaction.
+ * Runs the clocks: lead and routing events start, meet and cancel them, the timer warns and breaches them, people
+ * pause and resume them. Every change and the event it causes commit together; the consumers' handlers run
+ * inside the inbox's transaction.
  */
 @ApplicationScoped
 public class SlaClockService {
@@ -33,18 +41,68 @@ public class SlaClockService {
     private static final Logger LOG = Logger.getLogger(SlaClockService.class);
 
     private final SlaClockRepository clocks;
+    private final LeadMilestoneRepository milestones;
+    private final PolicyService policies;
+    private final CalendarService calendars;
     private final Outbox outbox;
-    private final SlaConfig config;
+    private final SlaMetrics metrics;
     private final Clock clock;
 
-    public SlaClockService(SlaClockRepository clocks, Outbox outbox, SlaConfig config, Clock clock) {
+    public SlaClockService(SlaClockRepository clocks, LeadMilestoneRepository milestones, PolicyService policies,
+            CalendarService calendars, Outbox outbox, SlaMetrics metrics, Clock clock) {
         this.clocks = clocks;
+        this.milestones = milestones;
+        this.policies = policies;
+        this.calendars = calendars;
         this.outbox = outbox;
-        this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
-    /** Starts the first-touch clock of a new assignment; a repeat of the same assignment has no effect. */
+    /** Records the capture and starts the system-delay clock when the policy in force runs one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void captured(CloudEvent<?> event, LeadCaptured data) {
+        if (data.leadId() == null) {
+            throw new PoisonMessageException("lead.captured " + event.id() + " lacks leadId", null);
+        }
+        clocks.lockLead(data.leadId());
+        Instant at = data.capturedAt() != null ? data.capturedAt() : clock.instant();
+        LeadMilestone m = milestone(data.leadId());
+        if (m.capturedAt != null) {
+            return;
+        }
+        m.capturedAt = at;
+        if (data.profile() != null) {
+            m.channel = data.profile().channel();
+            m.direction = data.profile().direction();
+        }
+        if (clocks.lockSystemDelay(data.leadId()).isEmpty()) {
+            policies.terms(ClockType.SYSTEM_DELAY, null, m.channel, m.direction).ifPresent(terms -> start(
+                    ClockType.SYSTEM_DELAY, terms, new SlaClock.Subject(data.leadId(), null, null, null, null,
+                            m.channel, m.direction), at));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void qualified(CloudEvent<?> event, LeadQualified data) {
+        if (data.leadId() == null) {
+            throw new PoisonMessageException("lead.qualified " + event.id() + " lacks leadId", null);
+        }
+        clocks.lockLead(data.leadId());
+        Instant at = data.qualifiedAt() != null ? data.qualifiedAt() : clock.instant();
+        LeadMilestone m = milestone(data.leadId());
+        if (m.qualifiedAt == null) {
+            m.qualifiedAt = at;
+            m.channel = m.channel != null ? m.channel : data.channel();
+            m.direction = m.direction != null ? m.direction : data.direction();
+            clocks.lockSystemDelay(data.leadId()).ifPresent(c -> c.qualifiedAt = at);
+        }
+    }
+
+    /**
+     * Starts the clocks of a new assignment (first touch always, acceptance when the policy runs it) and meets
+     * the system-delay clock; a repeat of the same assignment has no effect.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assigned(CloudEvent<?> event, LeadAssigned data) {
         if (data.leadId() == null || data.assignmentId() == null) {
@@ -63,16 +121,34 @@ public class SlaClockService {
         }
         // A new assignment supersedes the old one even when its lead.reassigned has not arrived (yet).
         Instant now = clock.instant();
-        clocks.lockRunning(data.leadId(), ClockType.FIRST_TOUCH).forEach(older -> older.cancel(now));
-        SlaClock.Started started = SlaClock.start(ClockType.FIRST_TOUCH, firstTouchPolicy(), data.leadId(),
-                data.assignmentId(), data.owningOrg(), data.queueName(), data.assignee(), start);
-        clocks.persist(started.clock());
-        outbox.append(EventTypes.SLA_STARTED, data.leadId(), started.event());
+        clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH, ClockType.ACCEPT).forEach(older -> cancel(older, now));
+        Optional<LeadMilestone> m = milestones.findByIdOptional(data.leadId());
+        clocks.lockSystemDelay(data.leadId()).ifPresent(system -> {
+            system.owningOrg = system.owningOrg != null ? system.owningOrg : data.owningOrg();
+            system.queueName = system.queueName != null ? system.queueName : data.queueName();
+            system.assignmentId = system.assignmentId != null ? system.assignmentId : data.assignmentId();
+            meet(system, start);
+        });
+        SlaClock.Subject subject = new SlaClock.Subject(data.leadId(), data.assignmentId(), data.owningOrg(),
+                data.queueName(), data.assignee(), data.channel(), data.direction());
+        policies.terms(ClockType.FIRST_TOUCH, data.queueName(), data.channel(), data.direction()).ifPresent(terms -> {
+            SlaClock firstTouch = start(ClockType.FIRST_TOUCH, terms, subject, start);
+            m.ifPresent(milestone -> {
+                firstTouch.capturedAt = milestone.capturedAt;
+                firstTouch.qualifiedAt = milestone.qualifiedAt;
+                if (milestone.capturedAt != null) {
+                    firstTouch.systemDelayMs = Math.max(0, Duration.between(milestone.capturedAt, start).toMillis());
+                }
+            });
+        });
+        policies.terms(ClockType.ACCEPT, data.queueName(), data.channel(), data.direction())
+                .ifPresent(terms -> start(ClockType.ACCEPT, terms, subject, start));
     }
 
     /**
-     * Meets the running first-touch clock of the touched assignment (or of the lead, when the touch names none).
-     * A touch after the due time does not meet the clock; the timer breaches it.
+     * Meets the open first-touch clock of the touched assignment (or of the lead, when the touch names none) and
+     * keeps the first touch for the reports. A touch after the due time does not meet the clock; the timer
+     * breaches it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touched(CloudEvent<?> event, LeadTouched data) {
@@ -80,38 +156,71 @@ public class SlaClockService {
         Instant at = data.touchedAt() != null ? data.touchedAt() : clock.instant();
         List<SlaClock> candidates = data.assignmentId() != null
                 ? clocks.lockByAssignment(data.assignmentId(), ClockType.FIRST_TOUCH).stream().toList()
-                : clocks.lockRunning(data.leadId(), ClockType.FIRST_TOUCH);
+                : clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH);
         if (candidates.isEmpty()) {
             LOG.infof("touch %s of lead %s matches no first-touch clock: ignored", event.id(), data.leadId());
         }
         for (SlaClock c : candidates) {
-            c.meet(at).ifPresentOrElse(met -> outbox.append(EventTypes.SLA_MET, c.leadId, met),
-                    () -> LOG.debugf("touch %s leaves clock %s %s", event.id(), c.id, c.status));
+            if (c.touchedAt == null) {
+                c.recordTouch(at, calendars.forClock(c.calendarName));
+                metrics.touched(c);
+            }
+            meet(c, at);
         }
     }
 
-    /** Acceptance does not stop the first-touch clock; later clock types may start here. */
+    /** Meets the assignment's acceptance clock, and the AE-acceptance clock of a handoff to that assignee. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void accepted(CloudEvent<?> event, LeadAccepted data) {
-        LOG.debugf("lead %s accepted on assignment %s: no clock change", data.leadId(), data.assignmentId());
+        clocks.lockLead(data.leadId());
+        Instant at = data.acceptedAt() != null ? data.acceptedAt() : clock.instant();
+        if (data.assignmentId() != null) {
+            clocks.lockByAssignment(data.assignmentId(), ClockType.ACCEPT).ifPresent(c -> meet(c, at));
+        }
+        clocks.lockOpen(data.leadId(), ClockType.AE_ACCEPT).stream()
+                .filter(c -> data.assignee() == null || data.assignee().equals(c.assignee))
+                .forEach(c -> meet(c, at));
     }
 
-    /** Cancels the previous assignment's running clock; the new assignment's lead.assigned starts its own. */
+    /** Starts the AE-acceptance clock of a handoff when the policy runs one; the XDR's clocks go on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handedOff(CloudEvent<?> event, LeadHandedOff data) {
+        if (data.leadId() == null || data.assignmentId() == null) {
+            throw new PoisonMessageException("lead.handed-off " + event.id() + " lacks leadId or assignmentId", null);
+        }
+        clocks.lockLead(data.leadId());
+        if (clocks.lockByAssignment(data.assignmentId(), ClockType.AE_ACCEPT).isPresent()) {
+            return;
+        }
+        Instant at = data.handedOffAt() != null ? data.handedOffAt() : clock.instant();
+        Optional<LeadMilestone> m = milestones.findByIdOptional(data.leadId());
+        String channel = m.map(x -> x.channel).orElse(null);
+        String direction = m.map(x -> x.direction).orElse(null);
+        policies.terms(ClockType.AE_ACCEPT, null, channel, direction).ifPresent(terms -> start(ClockType.AE_ACCEPT,
+                terms, new SlaClock.Subject(data.leadId(), data.assignmentId(), data.owningOrg(), null,
+                        data.toAssignee(), channel, direction), at));
+    }
+
+    /** Cancels the previous assignment's open human clocks; the new assignment's lead.assigned starts its own. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reassigned(CloudEvent<?> event, LeadReassigned data) {
         clocks.lockLead(data.leadId());
         Instant at = data.reassignedAt() != null ? data.reassignedAt() : clock.instant();
+        // Only the XDR's own clocks end: an AE-acceptance clock runs on until the AE accepts.
         List<SlaClock> ended = data.previousAssignmentId() != null
-                ? clocks.lockByAssignment(data.previousAssignmentId(), ClockType.FIRST_TOUCH).stream().toList()
-                : clocks.lockRunning(data.leadId(), ClockType.FIRST_TOUCH).stream()
+                ? clocks.lockOpenOfAssignment(data.previousAssignmentId()).stream()
+                        .filter(c -> c.clockType == ClockType.FIRST_TOUCH || c.clockType == ClockType.ACCEPT).toList()
+                : clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH, ClockType.ACCEPT).stream()
                         .filter(c -> !c.assignmentId.equals(data.assignmentId())).toList();
-        ended.forEach(c -> c.cancel(at));
+        ended.forEach(c -> cancel(c, at));
     }
 
+    /** Erasure deletes the lead's clocks and milestones outright; nothing is published. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(CloudEvent<?> event, LeadErased data) {
         clocks.lockLead(data.leadId());
         long deleted = clocks.deleteForLead(data.leadId());
+        milestones.deleteById(data.leadId());
         LOG.infof("lead %s erased: %d clocks deleted", data.leadId(), deleted);
     }
 
@@ -121,7 +230,10 @@ public class SlaClockService {
         Instant now = clock.instant();
         List<SlaClock> due = clocks.lockDue(now, limit);
         for (SlaClock c : due) {
-            c.breach(now).ifPresent(breached -> outbox.append(EventTypes.SLA_BREACHED, c.leadId, breached));
+            c.breach(now).ifPresent(breached -> {
+                outbox.append(EventTypes.SLA_BREACHED, c.leadId, breached);
+                metrics.breached(c);
+            });
         }
         return due.size();
     }
@@ -137,6 +249,26 @@ public class SlaClockService {
         return warnable.size();
     }
 
+    /** Pauses a running clock (e.g. waiting on the prospect); an XDR may pause only their own. */
+    @Transactional
+    public SlaClockView pause(UUID clockId, String reason, String onlyAssignee) {
+        SlaClock c = ownClock(clockId, onlyAssignee);
+        if (!c.pause(clock.instant(), reason, calendars.forClock(c.calendarName))) {
+            throw ProblemException.conflict("clock " + clockId + " is " + c.status
+                    + (c.isRunning() ? " and already due" : "") + ": only a running clock before its due time pauses");
+        }
+        return SlaClockMapper.view(c);
+    }
+
+    @Transactional
+    public SlaClockView resume(UUID clockId, String onlyAssignee) {
+        SlaClock c = ownClock(clockId, onlyAssignee);
+        if (!c.resume(clock.instant(), calendars.forClock(c.calendarName))) {
+            throw ProblemException.conflict("clock " + clockId + " is " + c.status + ": only a paused clock resumes");
+        }
+        return SlaClockMapper.view(c);
+    }
+
     /** The lead's clocks; {@code onlyAssignee}, when set, limits them to that XDR's own. */
     @Transactional
     public List<SlaClockView> clocksOf(UUID leadId, String onlyAssignee) {
@@ -146,7 +278,38 @@ public class SlaClockService {
                 .toList();
     }
 
-    private SlaClock.Policy firstTouchPolicy() {
-        return new SlaClock.Policy(config.policyVersion(), config.firstTouch(), config.warningRatio());
+    private SlaClock ownClock(UUID clockId, String onlyAssignee) {
+        SlaClock c = clocks.lockById(clockId).orElseThrow(() -> ProblemException.notFound("clock " + clockId));
+        if (onlyAssignee != null && !onlyAssignee.equals(c.assignee)) {
+            // Someone else's clock is reported as missing, so its existence does not leak.
+            throw ProblemException.notFound("clock " + clockId);
+        }
+        return c;
+    }
+
+    private SlaClock start(ClockType type, SlaClock.Terms terms, SlaClock.Subject subject, Instant at) {
+        SlaClock.Started started = SlaClock.start(type, terms, subject, at);
+        clocks.persist(started.clock());
+        outbox.append(EventTypes.SLA_STARTED, subject.leadId(), started.event());
+        return started.clock();
+    }
+
+    private void meet(SlaClock c, Instant at) {
+        c.meet(at).ifPresentOrElse(met -> {
+            outbox.append(EventTypes.SLA_MET, c.leadId, met);
+        }, () -> LOG.debugf("clock %s stays %s at %s", c.id, c.status, at));
+    }
+
+    private void cancel(SlaClock c, Instant at) {
+        c.cancel(at);
+    }
+
+    private LeadMilestone milestone(UUID leadId) {
+        return milestones.findByIdOptional(leadId).orElseGet(() -> {
+            LeadMilestone m = new LeadMilestone();
+            m.leadId = leadId;
+            milestones.persist(m);
+            return m;
+        });
     }
 }

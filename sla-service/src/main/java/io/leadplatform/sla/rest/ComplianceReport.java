@@ -1,0 +1,30 @@
+package io.leadplatform.sla.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * SLA compliance over clocks started in [from, to): one row per group (each with its owning org) and, side by
+ * side, one row per owning org. Durations are milliseconds; human delay is the time to first touch, system delay
+ * the time from capture to assignment.
+ */
+public record ComplianceReport(Instant from, Instant to, String groupBy, String clockType, List<Row> groups,
+        List<Row> byOrg) {
+
+    public record Row(
+            String group,
+            String owningOrg,
+            long started,
+            long met,
+            long breached,
+            long open,
+            long cancelled,
+            Double percentMet,
+            Double firstTouchWallMedianMillis,
+            Double firstTouchWallP90Millis,
+            Double firstTouchBusinessMedianMillis,
+            Double firstTouchBusinessP90Millis,
+            Double systemDelayMedianMillis,
+            Double systemDelayP90Millis) {
+    }
+}
