@@ -106,15 +106,15 @@ class LeadRoutingResourceTest {
     }
 
     @Test
-    void anotherXdrMayNotTouchTheLead() {
+    void anXdrOfAnotherQueueCannotSeeOrTouchTheLead() {
         UUID lead = xenasLead();
 
         given().auth().oauth2(KeycloakTokens.of("xavier")).post("/api/leads/" + lead + "/touch")
-                .then().statusCode(403)
+                .then().statusCode(404)
                 .contentType(startsWith("application/problem+json"))
-                .body("status", equalTo(403));
+                .body("status", equalTo(404));
         given().auth().oauth2(KeycloakTokens.of("xavier")).post("/api/leads/" + lead + "/accept")
-                .then().statusCode(403).contentType(startsWith("application/problem+json"));
+                .then().statusCode(404).contentType(startsWith("application/problem+json"));
         given().auth().oauth2(KeycloakTokens.of("mara")).get("/api/leads/" + lead + "/routing")
                 .then().statusCode(200)
                 .body("assignment.firstTouchedAt", nullValue())

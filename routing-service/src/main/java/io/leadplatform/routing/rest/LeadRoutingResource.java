@@ -34,8 +34,8 @@ public class LeadRoutingResource {
     @Path("/touch")
     @RolesAllowed("xdr")
     @Operation(summary = "Record a touch (call, email, meeting, linkedin) by the lead's assignee",
-            description = "The first touch stops the speed-to-lead clock. 403 for anyone but the assignee, 404 when "
-                    + "the lead has no active assignment.")
+            description = "The first touch stops the speed-to-lead clock. 403 for a teammate who is not the assignee; "
+                    + "404 for an XDR of another queue, or when the lead has no active assignment.")
     @Consumes(MediaType.APPLICATION_JSON)
     public AssignmentView touch(@PathParam("id") UUID id, @Valid TouchRequest request) {
         return service.touch(id, user(), request == null ? null : request.channel());

@@ -264,6 +264,10 @@ public class AssignmentService {
         Assignment assignment = assignments.findActiveForUpdate(leadId)
                 .orElseThrow(() -> ProblemException.notFound("active assignment of lead " + leadId));
         if (!assignment.isAssignedTo(user)) {
+            if (!assignment.queue.hasMember(user)) {
+                // A lead of a queue the caller is not in is reported as absent, so its existence does not leak.
+                throw ProblemException.notFound("active assignment of lead " + leadId);
+            }
             throw ProblemException.forbidden("lead " + leadId + " is assigned to another member");
         }
         return assignment;
