@@ -161,4 +161,21 @@ class LeadResourceTest {
         given().auth().oauth2(KeycloakTokens.of("lea")).get("/api/leads/" + id).then().statusCode(200)
                 .body("id", notNullValue());
     }
+
+    @Test
+    void leadsMatchAnAccountByCompanyDomainButNeverByFreeMail() {
+        Map<String, Object> work = Leads.inboundItSecurityLead();
+        String company = "acct-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        work.put("email", "kim@" + company);
+        String workId = capture(work);
+        Map<String, Object> freeMail = Leads.inboundItSecurityLead();
+        freeMail.put("email", "kim." + UUID.randomUUID() + "@Gmail.com");
+        String freeMailId = capture(freeMail);
+        given().auth().oauth2(KeycloakTokens.of("mara")).get("/api/leads/" + workId).then()
+                .body("accountDomain", equalTo(company));
+        given().auth().oauth2(KeycloakTokens.of("mara")).get("/api/leads/" + freeMailId).then()
+                .body("accountDomain", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(KeycloakTokens.of("mara")).queryParam("account", company).get("/api/leads").then()
+                .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(workId));
+    }
 }

@@ -84,12 +84,54 @@ public class Lead {
     @Column(name = "assigned_at")
     public Instant assignedAt;
 
-    public enum Stage {
-        LEAD, MQL, SQL;
+    @Column(name = "company_original")
+    public String companyOriginal;
+    @Column(name = "latest_channel")
+    public String latestChannel;
+    @Column(name = "latest_source")
+    public String latestSource;
+    @Column(name = "latest_campaign")
+    public String latestCampaign;
+    @Column(name = "latest_captured_at")
+    public Instant latestCapturedAt;
+    @Column(name = "consent_recorded_at")
+    public Instant consentRecordedAt;
+    @Column(name = "consent_source")
+    public String consentSource;
+    @Column(name = "consent_text_version")
+    public String consentTextVersion;
+    @Column(name = "stage_changed_at")
+    public Instant stageChangedAt;
+    @Column(name = "mql_at")
+    public Instant mqlAt;
+    @Column(name = "sql_at")
+    public Instant sqlAt;
+    @Column(name = "opportunity_at")
+    public Instant opportunityAt;
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+    @Column(name = "account_domain")
+    public String accountDomain;
 
-        /** Stages only move forward here; a late MQL event must not undo an SQL. */
+    /** LEAD is the NEW. REJECTED, RECYCLED and DISQUALIFIED sit beside the forward path. */
+    public enum Stage {
+        LEAD(0), MQL(1), ACCEPTED(2), SQL(3), OPPORTUNITY(4), REJECTED(-1), RECYCLED(-1), DISQUALIFIED(-1);
+
+        private final int rank;
+
+        Stage(int rank) {
+            this.rank = rank;
+        }
+
+        /** Forward-path stages only move forward; a late MQL event must not undo an SQL. */
         public boolean isAfter(Stage other) {
-            return ordinal() > other.ordinal();
+            return rank > other.rank;
+        }
+
+        public boolean onForwardPath() {
+            return rank >= 0;
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.leadplatform.lead.messaging;
 
+import io.leadplatform.events.LeadAccepted;
 import io.leadplatform.events.LeadAssigned;
+import io.leadplatform.events.LeadHandedOff;
+import io.leadplatform.events.LeadRejected;
+import io.leadplatform.events.LeadTouched;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadScored;
 import io.leadplatform.events.SlaBreached;
@@ -30,6 +34,10 @@ public class LeadEventsConsumer {
                 .on(LEAD_SCORED, LeadScored.class, projection::scored)
                 .on(LEAD_QUALIFIED, LeadQualified.class, projection::qualified)
                 .on(LEAD_ASSIGNED, LeadAssigned.class, projection::assigned)
+                .on(LEAD_ACCEPTED, LeadAccepted.class, projection::accepted)
+                .on(LEAD_REJECTED, LeadRejected.class, projection::rejected)
+                .on(LEAD_HANDED_OFF, LeadHandedOff.class, projection::handedOff)
+                .on(LEAD_TOUCHED, LeadTouched.class, projection::touched)
                 .on(SLA_STARTED, SlaStarted.class, projection::slaStarted)
                 .on(SLA_MET, SlaMet.class, projection::slaMet)
                 .on(SLA_BREACHED, SlaBreached.class, projection::slaBreached);

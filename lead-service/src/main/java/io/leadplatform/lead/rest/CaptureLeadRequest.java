@@ -1,5 +1,6 @@
 package io.leadplatform.lead.rest;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -12,35 +13,39 @@ import java.util.List;
 
 /**
  * The lead capture JSON: the camelCase names of the leads.csv columns. Only {@code email} is required.
+ * The snake_case CSV column names are accepted as aliases.
  * Server-owned fields (score, stage, owner, queue) are not part of it, so sending them is an unknown-field error.
  */
 public record CaptureLeadRequest(
-        @Size(max = 100) String externalId,
+        @JsonAlias("external_id") @Size(max = 100) String externalId,
         @NotBlank @Email @Size(max = 320) String email,
-        @Size(max = 100) String firstName,
-        @Size(max = 100) String lastName,
+        @JsonAlias("first_name") @Size(max = 100) String firstName,
+        @JsonAlias("last_name") @Size(max = 100) String lastName,
         @Size(max = 200) String company,
         @Size(max = 255) @Pattern(regexp = "^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$", message = "must be a domain name")
         String domain,
-        @Size(max = 200) String jobTitle,
+        @JsonAlias("job_title") @Size(max = 200) String jobTitle,
         @Size(max = 100) String industry,
         @PositiveOrZero @Max(10_000_000) Integer employees,
-        @PositiveOrZero @Max(100_000_000_000L) Long annualBudgetUsd,
+        @JsonAlias("annual_budget_usd") @PositiveOrZero @Max(100_000_000_000L) Long annualBudgetUsd,
         @Size(max = 64) String country,
         @Size(max = 64) String region,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> technologies,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> interests,
+        @JsonAlias("source_direction")
         @Pattern(regexp = "inbound|outbound", message = "must be inbound or outbound") String direction,
         @Pattern(regexp = "paid|owned|earned|outbound", message = "must be paid, owned, earned or outbound")
         String channel,
         @Size(max = 100) String source,
         @Size(max = 200) String campaign,
-        @Size(max = 200) String utmSource,
-        @Size(max = 200) String utmMedium,
-        @Size(max = 200) String utmCampaign,
-        Boolean consentMarketing,
-        Boolean consentContact,
-        OffsetDateTime capturedAt) {
+        @JsonAlias("utm_source") @Size(max = 200) String utmSource,
+        @JsonAlias("utm_medium") @Size(max = 200) String utmMedium,
+        @JsonAlias("utm_campaign") @Size(max = 200) String utmCampaign,
+        @JsonAlias("consent_marketing") Boolean consentMarketing,
+        @JsonAlias("consent_contact") Boolean consentContact,
+        @JsonAlias("consent_source") @Size(max = 100) String consentSource,
+        @JsonAlias("consent_text_version") @Size(max = 40) String consentTextVersion,
+        @JsonAlias("captured_at") OffsetDateTime capturedAt) {
 
     public CaptureLeadRequest {
         // Forms and CSV exports pad emails with spaces; validate what we will store.

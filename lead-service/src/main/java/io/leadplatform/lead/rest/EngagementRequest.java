@@ -7,9 +7,12 @@ import java.time.OffsetDateTime;
 
 public record EngagementRequest(
         @NotBlank
-        @Pattern(regexp = "page_view|pricing_page_view|content_download|email_click|webinar_attended|demo_requested"
-                + "|trial_started|chat_agreed|nps_submitted|unsubscribe", message = "is not a known event type")
+        @Pattern(regexp = TYPES, message = "is not a known event type")
         String type,
         Double value,
         OffsetDateTime occurredAt) {
+
+    /** The event types of shared/data/README.md. */
+    public static final String TYPES = "page_view|pricing_page_view|content_download|email_click|webinar_attended"
+            + "|demo_requested|trial_started|chat_agreed|nps_submitted|unsubscribe";
 }

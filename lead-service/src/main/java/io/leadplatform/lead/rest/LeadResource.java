@@ -1,25 +1,35 @@
 package io.leadplatform.lead.rest;
 
+import io.leadplatform.lead.reports.FunnelReport;
+import io.leadplatform.lead.service.LeadExport;
 import io.leadplatform.lead.service.LeadService;
+import io.leadplatform.lead.service.TimelineView;
+import io.leadplatform.support.rest.ProblemException;
 import io.leadplatform.support.rest.LeadReaders;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,5 +76,67 @@ public class LeadResource {
     public Response engage(@PathParam("id") UUID id, @NotNull @Valid EngagementRequest request) {
         UUID eventId = service.recordEngagement(id, request);
         return Response.status(Response.Status.CREATED).entity(Map.of("id", eventId)).build();
+    }
+
+    @POST
+    @Path("/events")
+    @RolesAllowed({"lead-intake", "marketing-ops"})
+    @Operation(summary = "Record an engagement event for the lead with that email or external id",
+            description = "For web tracking that does not know the lead's id; 404 when no lead matches.")
+    public Response engageByKey(@NotNull @Valid KeyedEngagementRequest request) {
+        if ((request.email() == null) == (request.externalId() == null)) {
+            throw ProblemException.invalid("email", "give exactly one of email and externalId");
+        }
+        UUID eventId = service.recordEngagementFor(request.email(), request.externalId(),
+                new EngagementRequest(request.type(), request.value(), request.occurredAt()));
+        return Response.status(Response.Status.CREATED).entity(Map.of("id", eventId)).build();
+    }
+
+    @GET
+    @RolesAllowed({"marketing-ops", "sales-ops", "marketing-manager", "sales-manager", "leadership",
+            "platform-admin", "xdr"})
+    @Operation(summary = "Search leads", description = "Filters combine; account is a company domain (free-mail "
+            + "addresses never belong to an account); from/to bound the capture time "
+            + "(dates or instants). page starts at 0; size is capped. An XDR sees only their own leads.")
+    public LeadService.Page search(@QueryParam("stage") @Size(max = 20) String stage,
+            @QueryParam("channel") @Size(max = 16) String channel,
+            @QueryParam("campaign") @Size(max = 200) String campaign,
+            @QueryParam("owningOrg") @Size(max = 16) String owningOrg,
+            @QueryParam("queue") @Size(max = 100) String queue,
+            @QueryParam("account") @Size(max = 255) String account,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(LeadService.MAX_PAGE_SIZE) int size) {
+        return service.search(new LeadService.Search(stage, channel, campaign, owningOrg, queue, account,
+                FunnelReport.parseInstant("from", from), FunnelReport.parseInstant("to", to),
+                LeadReaders.restrictedTo(identity)), page, size);
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({"marketing-ops", "sales-ops", "marketing-manager", "sales-manager", "leadership",
+            "platform-admin"})
+    @Operation(summary = "The lead's captures, merges, engagement, scores, stage changes, assignments, SLA events "
+            + "and rejections, oldest first")
+    public List<TimelineView> timeline(@PathParam("id") UUID id) {
+        return service.timeline(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"marketing-ops", "platform-admin"})
+    @Operation(summary = "Erase the person's data (GDPR)", description = "Personal data is deleted or anonymised "
+            + "(anonymous funnel counts survive) and lead.erased is emitted. 204; 404 when absent or already erased.")
+    public Response erase(@PathParam("id") UUID id) {
+        service.erase(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed({"marketing-ops", "platform-admin"})
+    @Operation(summary = "Everything held about the person (GDPR subject access)")
+    public LeadExport export(@PathParam("id") UUID id) {
+        return service.export(id);
     }
 }

@@ -13,6 +13,7 @@ public record LeadView(
         String lastName,
         String company,
         String domain,
+        String accountDomain,
         String jobTitle,
         String industry,
         Integer employees,

@@ -2,7 +2,11 @@ package io.leadplatform.lead.service;
 
 import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventTypes;
+import io.leadplatform.events.LeadAccepted;
 import io.leadplatform.events.LeadAssigned;
+import io.leadplatform.events.LeadHandedOff;
+import io.leadplatform.events.LeadRejected;
+import io.leadplatform.events.LeadTouched;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadScored;
 import io.leadplatform.events.LeadStageChanged;
@@ -13,6 +17,7 @@ import io.leadplatform.lead.domain.Lead;
 import io.leadplatform.lead.domain.LeadRepository;
 import io.leadplatform.lead.domain.LeadSlaClock;
 import io.leadplatform.lead.domain.LeadSlaClockRepository;
+import io.leadplatform.lead.domain.TimelineRepository;
 import io.leadplatform.support.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,9 +38,12 @@ public class LeadProjection {
 
     private final LeadRepository leads;
     private final LeadSlaClockRepository clocks;
+    private final TimelineRepository timeline;
     private final Outbox outbox;
 
-    public LeadProjection(LeadRepository leads, LeadSlaClockRepository clocks, Outbox outbox) {
+    public LeadProjection(LeadRepository leads, LeadSlaClockRepository clocks, TimelineRepository timeline,
+            Outbox outbox) {
+        this.timeline = timeline;
         this.leads = leads;
         this.clocks = clocks;
         this.outbox = outbox;
@@ -51,20 +59,88 @@ public class LeadProjection {
         lead.engagementScore = data.engagementScore();
         lead.modelVersion = data.modelVersion();
         lead.scoredAt = data.scoredAt();
+        timeline.record(lead.id, data.scoredAt(), "scored", LeadService.details("fitScore", data.fitScore(),
+                "fitGrade", data.fitGrade(), "engagementScore", data.engagementScore(),
+                "modelVersion", data.modelVersion()));
     }
 
     public void qualified(CloudEvent<?> event, LeadQualified data) {
         Lead lead = find(data.leadId(), event);
+        if (lead != null) {
+            move(lead, Lead.Stage.valueOf(data.stage()), data.qualifiedAt(), "qualified", null);
+        }
+    }
+
+    public void accepted(CloudEvent<?> event, LeadAccepted data) {
+        Lead lead = find(data.leadId(), event);
+        if (lead != null) {
+            move(lead, Lead.Stage.ACCEPTED, data.acceptedAt(), "accepted by " + data.assignee(), null);
+        }
+    }
+
+    /** A rejection sends the lead back to marketing nurture; the reason code feeds the funnel report. */
+    public void rejected(CloudEvent<?> event, LeadRejected data) {
+        Lead lead = find(data.leadId(), event);
         if (lead == null) {
             return;
         }
-        Lead.Stage from = Lead.Stage.valueOf(lead.stage);
-        Lead.Stage to = Lead.Stage.valueOf(data.stage());
-        if (to.isAfter(from)) {
-            lead.stage = to.name();
-            outbox.append(EventTypes.LEAD_STAGE_CHANGED, lead.id,
-                    new LeadStageChanged(lead.id, from.name(), to.name(), data.qualifiedAt()));
+        timeline.record(lead.id, data.rejectedAt(), "rejected", LeadService.details("assignee", data.assignee(),
+                "reason", data.reason(), "assignmentId", data.assignmentId()));
+        move(lead, Lead.Stage.RECYCLED, data.rejectedAt(), "rejected: " + data.reason(), data.reason());
+    }
+
+    public void handedOff(CloudEvent<?> event, LeadHandedOff data) {
+        Lead lead = find(data.leadId(), event);
+        if (lead == null) {
+            return;
         }
+        timeline.record(lead.id, data.handedOffAt(), "handed-off", LeadService.details("from",
+                data.fromAssignee(), "to", data.toAssignee(), "owningOrg", data.owningOrg()));
+        move(lead, Lead.Stage.SQL, data.handedOffAt(), "handed off to " + data.toAssignee(), null);
+    }
+
+    public void touched(CloudEvent<?> event, LeadTouched data) {
+        Lead lead = find(data.leadId(), event);
+        if (lead != null) {
+            timeline.record(lead.id, data.touchedAt(), "touched", LeadService.details("assignee", data.assignee(),
+                    "channel", data.channel()));
+        }
+    }
+
+    /**
+     * Applies a stage change unless it would move the lead backwards by mistake: on the forward path only a
+     * later stage applies; leaving REJECTED/RECYCLED/DISQUALIFIED, or entering them, needs an event newer than
+     * the last change.
+     */
+    private void move(Lead lead, Lead.Stage to, Instant at, String cause, String rejectionReason) {
+        Lead.Stage from = Lead.Stage.valueOf(lead.stage);
+        boolean newer = lead.stageChangedAt == null || at == null || !at.isBefore(lead.stageChangedAt);
+        boolean applies = from.onForwardPath() && to.onForwardPath() ? to.isAfter(from) : newer && from != to;
+        if (!applies) {
+            return;
+        }
+        Instant when = at == null ? lead.stageChangedAt : at;
+        lead.stage = to.name();
+        lead.stageChangedAt = when;
+        if (rejectionReason != null) {
+            lead.rejectionReason = rejectionReason;
+        }
+        switch (to) {
+            case MQL, ACCEPTED -> lead.mqlAt = lead.mqlAt == null ? when : lead.mqlAt;
+            case SQL -> lead.sqlAt = lead.sqlAt == null ? when : lead.sqlAt;
+            case OPPORTUNITY -> lead.opportunityAt = lead.opportunityAt == null ? when : lead.opportunityAt;
+            default -> { }
+        }
+        if (to == Lead.Stage.SQL || to == Lead.Stage.OPPORTUNITY) {
+            lead.mqlAt = lead.mqlAt == null ? when : lead.mqlAt;
+        }
+        if (to == Lead.Stage.OPPORTUNITY) {
+            lead.sqlAt = lead.sqlAt == null ? when : lead.sqlAt;
+        }
+        timeline.record(lead.id, when, "stage-changed", LeadService.details("from", from.name(), "to", to.name(),
+                "cause", cause));
+        outbox.append(EventTypes.LEAD_STAGE_CHANGED, lead.id,
+                new LeadStageChanged(lead.id, from.name(), to.name(), when));
     }
 
     public void assigned(CloudEvent<?> event, LeadAssigned data) {
@@ -77,6 +153,8 @@ public class LeadProjection {
         lead.owningOrg = data.owningOrg();
         lead.assignee = data.assignee();
         lead.assignedAt = data.assignedAt();
+        timeline.record(lead.id, data.assignedAt(), "assigned", LeadService.details("queue", data.queueName(),
+                "owningOrg", data.owningOrg(), "assignee", data.assignee()));
     }
 
     public void slaStarted(CloudEvent<?> event, SlaStarted data) {
@@ -88,6 +166,8 @@ public class LeadProjection {
         clock.startedAt = data.startedAt();
         clock.dueAt = data.dueAt();
         clocks.persist(clock);
+        timeline.record(data.leadId(), data.startedAt(), "sla-started", LeadService.details("clockType",
+                data.clockType(), "dueAt", String.valueOf(data.dueAt())));
     }
 
     public void slaMet(CloudEvent<?> event, SlaMet data) {
@@ -96,6 +176,8 @@ public class LeadProjection {
             clock.status = "MET";
             clock.startedAt = data.startedAt();
             clock.metAt = data.metAt();
+            timeline.record(data.leadId(), data.metAt(), "sla-met", LeadService.details("clockType",
+                    data.clockType()));
         }
     }
 
@@ -105,6 +187,8 @@ public class LeadProjection {
             clock.status = "BREACHED";
             clock.dueAt = data.dueAt();
             clock.breachedAt = data.breachedAt();
+            timeline.record(data.leadId(), data.breachedAt(), "sla-breached", LeadService.details("clockType",
+                    data.clockType()));
         }
     }
 
@@ -128,7 +212,7 @@ public class LeadProjection {
     }
 
     private Lead find(UUID leadId, CloudEvent<?> event) {
-        Lead lead = leads.findById(leadId);
+        Lead lead = leads.findLive(leadId).orElse(null);
         if (lead == null) {
             LOG.infof("event %s (%s) is for unknown or erased lead %s: ignored", event.id(), event.type(), leadId);
         }

@@ -1,7 +1,9 @@
 package io.leadplatform.support.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -50,6 +52,17 @@ public class ProblemMappers {
         String message = field.isEmpty() ? "malformed request body" : "has the wrong type or format";
         return respond(Problem.validation(field.isEmpty() ? message : field + ": " + message,
                 field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message))));
+    }
+
+    /** Named explicitly: quarkus-rest-jackson's own mapper for it would otherwise answer without the field. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonLimit(StreamConstraintsException e) {
+        return respond(Problem.validation("the request body exceeds a size or nesting limit", List.of()));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,79 @@
+package io.leadplatform.lead.rest;
+
+import io.leadplatform.lead.domain.ImportJob;
+import io.leadplatform.lead.imports.ImportService;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "SecurityScheme")
+@RolesAllowed({"lead-intake", "marketing-ops"})
+public class ImportResource {
+
+    /** A job's progress; for events, {@code merged} counts rows that were already imported. */
+    public record ImportJobView(UUID jobId, String kind, String status, int total, int processed, int accepted,
+            int merged, int rejected, List<ImportJob.RowError> errors, String failure, Instant createdAt,
+            Instant startedAt, Instant finishedAt) {
+
+        static ImportJobView of(ImportJob job) {
+            return new ImportJobView(job.id, job.kind, job.status, job.total, job.processed, job.accepted,
+                    job.merged, job.rejected, List.copyOf(job.errors), job.failure, job.createdAt, job.startedAt,
+                    job.finishedAt);
+        }
+    }
+
+    private final ImportService imports;
+    private final SecurityIdentity identity;
+
+    public ImportResource(ImportService imports, SecurityIdentity identity) {
+        this.imports = imports;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/leads")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import leads from CSV in the leads.csv format", description = "202 with the job; rows "
+            + "are captured like POST /api/leads (normalised, deduplicated by email). Poll the Location.")
+    public Response importLeads(String csv, UriInfo uri) {
+        return accepted(imports.submit("leads", csv, identity.getPrincipal().getName()), uri);
+    }
+
+    @POST
+    @Path("/events")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import engagement events from CSV in the events.csv format", description = "202 with the "
+            + "job. Events name their lead by external_id; one already imported is skipped.")
+    public Response importEvents(String csv, UriInfo uri) {
+        return accepted(imports.submit("events", csv, identity.getPrincipal().getName()), uri);
+    }
+
+    @GET
+    @Path("/{jobId}")
+    @Operation(summary = "An import job's status, progress, counts and first row errors")
+    public ImportJobView job(@PathParam("jobId") UUID jobId) {
+        return ImportJobView.of(imports.find(jobId));
+    }
+
+    private static Response accepted(ImportJob job, UriInfo uri) {
+        return Response.accepted(ImportJobView.of(job))
+                .location(uri.getBaseUriBuilder().path("api/imports").path(job.id.toString()).build())
+                .build();
+    }
+}

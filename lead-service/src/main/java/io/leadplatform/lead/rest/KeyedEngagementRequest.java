@@ -1,0 +1,18 @@
+package io.leadplatform.lead.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+
+/** An engagement event that names its lead by email or external id (exactly one of them). */
+public record KeyedEngagementRequest(
+        @Size(max = 320) String email,
+        @Size(max = 100) String externalId,
+        @NotBlank
+        @Pattern(regexp = EngagementRequest.TYPES, message = "is not a known event type")
+        String type,
+        Double value,
+        OffsetDateTime occurredAt) {
+}

@@ -1,0 +1,8 @@
+package io.leadplatform.lead.service;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One timeline entry as the API shows it. */
+public record TimelineView(Instant at, String kind, Map<String, Object> detail) {
+}

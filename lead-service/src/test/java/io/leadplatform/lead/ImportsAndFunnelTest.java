@@ -1,0 +1,169 @@
+package io.leadplatform.lead;
+
+import io.leadplatform.support.testing.KeycloakTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The full sample files through the import API (leads, then events, then both again), then campaign costs and
+ * the funnel by channel, checked against figures computed here straight from the CSVs.
+ */
+@QuarkusTest
+class ImportsAndFunnelTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void sampleFilesImportOnceAndTheFunnelMatchesTheCsvs() {
+        String leadsCsv = SharedData.read("leads.csv");
+        String eventsCsv = SharedData.read("events.csv");
+        List<String[]> leadRows = rows(leadsCsv);
+        Map<String, String> channelByEmail = new HashMap<>();
+        Set<String> externalIds = new HashSet<>();
+        int duplicates = 0;
+        for (String[] r : leadRows) {
+            externalIds.add(r[0]);
+            if (channelByEmail.putIfAbsent(r[1].strip().toLowerCase(), r[15]) != null) {
+                duplicates++;
+            }
+        }
+        List<String[]> eventRows = rows(eventsCsv);
+        long unknownEvents = eventRows.stream().filter(r -> !externalIds.contains(r[0])).count();
+        String anyLead = LeadResourceTest.capture(Leads.inboundItSecurityLead());
+
+        long leadsBefore = count("SELECT count(*) FROM lead");
+        long started = System.nanoTime();
+        JsonPath leadsJob = runImport("leads", leadsCsv, anyLead);
+        long leadsMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(leadsJob.getInt("total")).isEqualTo(leadRows.size());
+        assertThat(leadsJob.getInt("processed")).isEqualTo(leadRows.size());
+        assertThat(leadsJob.getInt("merged")).isEqualTo(duplicates);
+        assertThat(leadsJob.getInt("accepted")).isEqualTo(channelByEmail.size());
+        assertThat(leadsJob.getInt("rejected")).isZero();
+        assertThat(count("SELECT count(*) FROM lead") - leadsBefore).isEqualTo(channelByEmail.size());
+
+        started = System.nanoTime();
+        JsonPath eventsJob = runImport("events", eventsCsv, anyLead);
+        long eventsMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(eventsJob.getInt("accepted")).isEqualTo(eventRows.size() - (int) unknownEvents);
+        assertThat(eventsJob.getInt("rejected")).isEqualTo((int) unknownEvents);
+        System.out.printf("IMPORT TIMING: %d leads in %d ms, %d events in %d ms%n", leadRows.size(), leadsMillis,
+                eventRows.size(), eventsMillis);
+
+        long leadsAfter = count("SELECT count(*) FROM lead");
+        long eventsAfter = count("SELECT count(*) FROM engagement_event");
+        long outboxAfter = count("SELECT count(*) FROM outbox_message");
+        long timelineAfter = count("SELECT count(*) FROM lead_timeline");
+        JsonPath again = runImport("leads", leadsCsv, anyLead);
+        assertThat(again.getInt("accepted")).isZero();
+        assertThat(again.getInt("merged")).isEqualTo(leadRows.size());
+        assertThat(runImport("events", eventsCsv, anyLead).getInt("accepted")).isZero();
+        assertThat(count("SELECT count(*) FROM lead")).isEqualTo(leadsAfter);
+        assertThat(count("SELECT count(*) FROM engagement_event")).isEqualTo(eventsAfter);
+        assertThat(count("SELECT count(*) FROM outbox_message")).isEqualTo(outboxAfter);
+        assertThat(count("SELECT count(*) FROM lead_timeline")).isEqualTo(timelineAfter);
+
+        checkFunnelByChannel(channelByEmail);
+    }
+
+    private void checkFunnelByChannel(Map<String, String> channelByEmail) {
+        String costsCsv = SharedData.read("campaign-costs.csv");
+        Map<String, BigDecimal> costByChannel = new TreeMap<>();
+        List<String[]> costRows = rows(costsCsv);
+        for (String[] r : costRows) {
+            costByChannel.merge(r[1], new BigDecimal(r[5]), BigDecimal::add);
+        }
+        given().auth().oauth2(KeycloakTokens.of("mara")).contentType("text/csv").body(costsCsv)
+                .post("/api/campaigns/costs")
+                .then().statusCode(200).body("loaded", equalTo(costRows.size())).body("rejected", equalTo(0));
+        Map<String, Long> leadsByChannel = new TreeMap<>();
+        channelByEmail.values().forEach(c -> leadsByChannel.merge(c, 1L, Long::sum));
+
+        // The sample leads were captured from 2026-09-01 to 2026-11-14; the other tests' leads are captured now.
+        JsonPath report = new JsonPath(given().auth().oauth2(KeycloakTokens.of("lea"))
+                .queryParam("groupBy", "channel").queryParam("from", "2026-09-01").queryParam("to", "2026-11-15")
+                .get("/api/reports/funnel").then().statusCode(200).contentType(startsWith("application/json"))
+                .extract().asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertThat(report.getList("groups.group")).containsExactlyElementsOf(leadsByChannel.keySet());
+        for (String channel : leadsByChannel.keySet()) {
+            String g = "groups.find { it.group == '" + channel + "' }.";
+            long leads = leadsByChannel.get(channel);
+            assertThat(report.getLong(g + "leads")).as(channel).isEqualTo(leads);
+            assertThat(report.getLong(g + "stages.LEAD")).as(channel).isEqualTo(leads);
+            BigDecimal cost = costByChannel.getOrDefault(channel, BigDecimal.ZERO);
+            assertThat(new BigDecimal(report.getString(g + "cost"))).as(channel).isEqualByComparingTo(cost);
+            assertThat(new BigDecimal(report.getString(g + "costPerLead"))).as(channel)
+                    .isEqualByComparingTo(cost.divide(BigDecimal.valueOf(leads), 2, RoundingMode.HALF_UP));
+        }
+        given().auth().oauth2(KeycloakTokens.of("mara")).accept("text/csv")
+                .queryParam("groupBy", "channel").queryParam("from", "2026-09-01").queryParam("to", "2026-11-15")
+                .get("/api/reports/funnel").then().statusCode(200).contentType(startsWith("text/csv"))
+                .body(startsWith("channel,leads,stage_LEAD"))
+                .body(containsString("\r\npaid," + leadsByChannel.get("paid") + ","));
+        given().auth().oauth2(KeycloakTokens.of("xena")).get("/api/reports/funnel").then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.of("lea")).queryParam("groupBy", "colour").get("/api/reports/funnel")
+                .then().statusCode(400).body("errors[0].field", equalTo("groupBy"));
+    }
+
+    /** Submits an import, watches its progress while the API keeps answering, and returns the finished job. */
+    private JsonPath runImport(String kind, String csv, String anyLead) {
+        String location = given().auth().oauth2(KeycloakTokens.of("mara")).contentType("text/csv").body(csv)
+                .post("/api/imports/" + kind)
+                .then().statusCode(202).header("Location", notNullValue()).body("jobId", notNullValue())
+                .extract().header("Location");
+        List<Integer> progress = new ArrayList<>();
+        List<Long> apiMillis = new ArrayList<>();
+        JsonPath[] done = new JsonPath[1];
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            long t = System.nanoTime();
+            given().auth().oauth2(KeycloakTokens.of("mara")).get("/api/leads/" + anyLead).then().statusCode(200);
+            apiMillis.add((System.nanoTime() - t) / 1_000_000);
+            JsonPath job = given().auth().oauth2(KeycloakTokens.of("mara")).get(location)
+                    .then().statusCode(200).extract().jsonPath();
+            progress.add(job.getInt("processed"));
+            assertThat(job.getString("status")).isNotEqualTo("FAILED");
+            done[0] = job;
+            return "DONE".equals(job.getString("status"));
+        });
+        assertThat(progress).isSorted();
+        System.out.printf("IMPORT %s progress samples %s; slowest API call during it %d ms%n", kind, progress,
+                apiMillis.stream().mapToLong(Long::longValue).max().orElse(0));
+        assertThat(apiMillis).allSatisfy(ms -> assertThat(ms).isLessThan(5_000));
+        return done[0];
+    }
+
+    private static List<String[]> rows(String csv) {
+        return csv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
