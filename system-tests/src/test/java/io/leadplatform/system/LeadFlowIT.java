@@ -81,8 +81,11 @@ class LeadFlowIT {
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 lead(id, "xena").statusCode(200).body("slaClocks[0].status", equalTo("RUNNING")));
 
+        // xavier works another queue: xena's lead does not exist for him.
         given().auth().oauth2(KeycloakTokens.of("xavier")).contentType(ContentType.JSON).body("{}")
-                .post(gatewayUrl() + "/api/leads/" + id + "/touch").then().statusCode(403);
+                .post(gatewayUrl() + "/api/leads/" + id + "/touch").then().statusCode(404);
+        given().auth().oauth2(KeycloakTokens.of("xavier")).get(gatewayUrl() + "/api/leads/" + id + "/routing")
+                .then().statusCode(404);
         given().auth().oauth2(KeycloakTokens.of("xena")).contentType(ContentType.JSON).body("{}")
                 .post(gatewayUrl() + "/api/leads/" + id + "/touch").then().statusCode(200);
 
