@@ -22,7 +22,7 @@ for svc in "${SERVICES[@]}"; do
   port_open "${PORTS[$svc]}" && die "port ${PORTS[$svc]} is taken; stop whatever holds it (deploy/stop.sh)"
   jar="$ROOT/$svc/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || die "$jar is missing: run without --no-build"
-  heap=128m; [ "$svc" = gateway ] && heap=96m
+  heap=128m; [ "$svc" = gateway ] && heap=256m
   log "starting $svc on ${PORTS[$svc]}"
   nohup "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseSerialGC -jar "$jar" >"$RUN_DIR/$svc.log" 2>&1 &
   echo $! >"$pidfile"

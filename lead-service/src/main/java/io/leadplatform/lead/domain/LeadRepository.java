@@ -2,6 +2,7 @@ package io.leadplatform.lead.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +21,11 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
     /** A lead that has not been erased. */
     public Optional<Lead> findLive(UUID id) {
         return findByIdOptional(id).filter(l -> l.erasedAt == null);
+    }
+
+    /** The live lead, row-locked: consumers apply events concurrently, and each must see the other's changes. */
+    public Optional<Lead> findLiveForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).filter(l -> l.erasedAt == null);
     }
 
     /** Remembers an external id the lead arrived with; the first lead to claim an id keeps it. */

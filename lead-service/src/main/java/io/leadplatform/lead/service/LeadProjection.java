@@ -212,7 +212,7 @@ public class LeadProjection {
     }
 
     private Lead find(UUID leadId, CloudEvent<?> event) {
-        Lead lead = leads.findLive(leadId).orElse(null);
+        Lead lead = leads.findLiveForUpdate(leadId).orElse(null);
         if (lead == null) {
             LOG.infof("event %s (%s) is for unknown or erased lead %s: ignored", event.id(), event.type(), leadId);
         }

@@ -7,7 +7,7 @@ import io.leadplatform.events.SlaStarted;
 import io.leadplatform.routing.service.RoutingService;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.InboundEvents;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,7 +32,8 @@ public class RoutingEventsConsumer {
     }
 
     @Incoming("events-in")
-    @Blocking
+    // Events of different leads apply in parallel; handlers lock the lead, and order was never guaranteed.
+    @Blocking(ordered = false)
     public CompletionStage<Void> consume(Message<?> message) {
         return inbound.handle(message, handlers);
     }
