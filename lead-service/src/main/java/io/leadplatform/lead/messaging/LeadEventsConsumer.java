@@ -44,8 +44,9 @@ public class LeadEventsConsumer {
     }
 
     @Incoming("events-in")
-    // Events of different leads apply in parallel; handlers lock the lead, and order was never guaranteed.
-    @Blocking(ordered = false)
+    // In order: the lifecycle drops an event older than the lead's last stage change, so a qualification applied
+    // after the rejection that followed it would be lost from the funnel. The other services' handlers allow parallelism.
+    @Blocking
     public CompletionStage<Void> consume(Message<?> message) {
         return inbound.handle(message, handlers);
     }
