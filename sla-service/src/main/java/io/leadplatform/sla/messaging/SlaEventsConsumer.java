@@ -40,8 +40,8 @@ public class SlaEventsConsumer {
     }
 
     @Incoming("events-in")
-    // Events of different leads apply in parallel; handlers lock the lead, and order was never guaranteed.
-    @Blocking(ordered = false)
+    // In order: a lead's capture must be seen before its assignment to measure the system delay.
+    @Blocking
     public CompletionStage<Void> consume(Message<?> message) {
         return inbound.handle(message, handlers);
     }
