@@ -31,8 +31,4 @@ public record CloudEvent<T>(
         return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID(), source, type,
                 subject == null ? null : subject.toString(), time, CONTENT_TYPE, data);
     }
-
-    public UUID subjectId() {
-        return subject == null ? null : UUID.fromString(subject);
-    }
 }

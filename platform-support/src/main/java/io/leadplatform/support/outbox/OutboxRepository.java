@@ -18,8 +18,4 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UU
                 .setParameter("limit", limit)
                 .getResultList();
     }
-
-    public long countUnsent() {
-        return count("sentAt is null");
-    }
 }
