@@ -6,6 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RATE=${1:-200}
 SECONDS_AT_RATE=${2:-60}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-60}
 RUN_ID="r$(date +%s)"
 RESULTS="$ROOT/benchmarks/results"
 CORES=$(nproc)
@@ -37,33 +38,65 @@ PGPASSWORD="$DB_PASSWORD" pgbench -h 127.0.0.1 -U "$DB_USER" -n -c 8 -j 2 -T 20 
   >"$WORK/pgbench.log" 2>&1 || die "pgbench failed: $WORK/pgbench.log"
 PG_TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$WORK/pgbench.log" | tail -1)
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_ticks() { awk '{t += $14 + $15} END {print t + 0}' $(printf '/proc/%s/stat ' "$@") 2>/dev/null || echo 0; }
 declare -A PIDS CPU0
-for svc in "${SERVICES[@]}"; do
-  PIDS[$svc]=$(cat "$RUN_DIR/$svc.pid"); CPU0[$svc]=$(cpu_ticks "${PIDS[$svc]}")
-done
-T0=$(date +%s.%N)
+for svc in "${SERVICES[@]}"; do PIDS[$svc]=$(cat "$RUN_DIR/$svc.pid"); done
+# The infrastructure's processes, summed: PostgreSQL's backends and RabbitMQ's Erlang VM.
+PIDS[postgresql]=$(pgrep -d' ' -x postgres || true); PIDS[rabbitmq]=$(pgrep -d' ' -x beam.smp || true)
 
-log "3/4 load: warm-up, then $RATE leads/s for $SECONDS_AT_RATE s through the gateway (Gatling)"
-"$ROOT/mvnw" -B -q -Pbench -f "$ROOT/pom.xml" -pl benchmarks gatling:test -Dbench.rate="$RATE" \
-  -Dbench.seconds="$SECONDS_AT_RATE" -Dbench.runId="$RUN_ID" -Dbench.leads="$ROOT/../shared/data/leads.csv" \
-  >"$WORK/gatling.log" 2>&1 || log "Gatling reported failures (see $WORK/gatling.log); results are still collected"
+gatling() {
+  "$ROOT/mvnw" -B -q -Pbench -f "$ROOT/pom.xml" -pl benchmarks gatling:test -Dbench.rate="$RATE" \
+    -Dbench.seconds="$SECONDS_AT_RATE" -Dbench.warmupSeconds="$WARMUP_SECONDS" -Dbench.runId="$RUN_ID" \
+    -Dbench.leads="$ROOT/../shared/data/leads.csv" "$@"
+}
+log "3/4 load: warm-up ramping to $RATE leads/s over $WARMUP_SECONDS s (not measured), then $RATE leads/s for $SECONDS_AT_RATE s (Gatling)"
+gatling -Dbench.phase=w >"$WORK/gatling-warmup.log" 2>&1 || log "the warm-up had failures (see $WORK/gatling-warmup.log)"
+warm_pending() {
+  lead_sql "SELECT count(*) FROM lead l WHERE email LIKE 'bench-$RUN_ID-w-%'
+            AND NOT EXISTS (SELECT 1 FROM lead_sla_clock c WHERE c.lead_id = l.id)"
+}
+for _ in $(seq 1 240); do [ "$(warm_pending)" = 0 ] && break; sleep 0.5; done
+# What one lead costs the infrastructure, counted rather than assumed: commits in the four service databases, and
+# messages the outboxes published, over the measured phase.
+SERVICE_DBS="'lead_service','scoring_service','routing_service','sla_service'"
+db_commits() {
+  PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U "$DB_USER" -d postgres -qAt \
+    -c "SELECT sum(xact_commit) FROM pg_stat_database WHERE datname IN ($SERVICE_DBS)"
+}
+published_since() {
+  local total=0 n db
+  for db in lead_service scoring_service routing_service sla_service; do
+    n=$(PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U "$DB_USER" -d "$db" -qAt \
+      -c "SELECT count(*) FROM outbox_message WHERE created_at >= to_timestamp($1)")
+    total=$((total + n))
+  done
+  echo "$total"
+}
+for p in "${!PIDS[@]}"; do CPU0[$p]=$(cpu_ticks ${PIDS[$p]}); done
+COMMITS0=$(db_commits)
+T0=$(date +%s.%N)
+gatling -Dbench.phase=m >"$WORK/gatling.log" 2>&1 || log "Gatling reported failures (see $WORK/gatling.log); results are still collected"
 LOAD_END=$(date +%s.%N)
 
-log "4/4 drain: waiting until every qualified lead of the run is assigned with its clock started"
+log "4/4 drain: waiting until every lead of the run is assigned with its clock started"
 measured="email LIKE 'bench-$RUN_ID-m-%'"
 pending() {
-  lead_sql "SELECT count(*) FROM lead l WHERE $measured AND (l.stage <> 'LEAD' OR l.scored_at IS NULL)
+  lead_sql "SELECT count(*) FROM lead l WHERE $measured
             AND NOT EXISTS (SELECT 1 FROM lead_sla_clock c WHERE c.lead_id = l.id)"
 }
 for _ in $(seq 1 240); do [ "$(pending)" = 0 ] && break; sleep 0.5; done
 DRAINED=$(date +%s.%N)
 T1=$DRAINED
+COMMITS=$(( $(db_commits) - COMMITS0 ))
+PUBLISHED=$(published_since "$T0")
 
+# CPU as a percentage of one core over the measured phase and its drain; RSS at the end.
 declare -A CPU RSS
-for svc in "${SERVICES[@]}"; do
-  CPU[$svc]=$(awk -v a="${CPU0[$svc]}" -v b="$(cpu_ticks "${PIDS[$svc]}")" -v t="$(awk -v a="$T0" -v b="$T1" 'BEGIN {print b - a}')" \
+for p in "${!PIDS[@]}"; do
+  CPU[$p]=$(awk -v a="${CPU0[$p]}" -v b="$(cpu_ticks ${PIDS[$p]})" -v t="$(awk -v a="$T0" -v b="$T1" 'BEGIN {print b - a}')" \
     -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (b - a) / hz / t * 100}')
+done
+for svc in "${SERVICES[@]}"; do
   RSS[$svc]=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/${PIDS[$svc]}/status")
 done
 
@@ -87,39 +120,46 @@ out, gatling_log, pipe = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
 num = lambda v: None if v in ("", None) else round(float(v), 1)
 captured, scored, qualified, assigned = (int(x) for x in pipe[:4])
 window = float(pipe[4] or 0)
-# Gatling 3.15 prints its global statistics on the console; the "m" phase dominates them after the warm-up.
+# Gatling prints its global statistics on the console; the measured run has no warm-up request in it.
 g = {}
 for line in open(gatling_log, errors="replace"):
     m = re.match(r"> (.+?)\s+\|\s+([\d,.]+|-)\s+\|\s+([\d,.]+|-)\s+\|\s+([\d,.]+|-)", line)
     if m:
         g[m.group(1).strip()] = [None if v == "-" else float(v.replace(",", "")) for v in m.groups()[1:]]
 pct = lambda k, i=0: (g.get(k) or [None, None, None])[i]
-hops_published, commits = 6, 9
+published_per_lead = $PUBLISHED / captured if captured else None
+commits_per_lead = $COMMITS / captured if captured else None
 broker, pg = float("${BROKER_RATE:-0}" or 0), float("${PG_TPS:-0}" or 0)
-limit = min(broker / hops_published if broker else float("inf"), pg / commits if pg else float("inf"))
-captured_per_s = captured / window if window else None
+limits = [x for x in (broker / published_per_lead if broker and published_per_lead else None,
+                      pg / commits_per_lead if pg and commits_per_lead else None) if x]
+limit = min(limits) if limits else None
+assigned_per_s = assigned / window if window else None
+elapsed = $T1 - $T0
+cpu = {p: float(c) for p, c in zip("${!CPU[*]}".split(), "${CPU[*]}".split())}
 result = {
   "date": "$(date -u +%FT%TZ)", "cores": $CORES, "runId": "$RUN_ID",
-  "arrivalRate": $RATE, "seconds": $SECONDS_AT_RATE,
+  "arrivalRate": $RATE, "seconds": $SECONDS_AT_RATE, "warmupSeconds": $WARMUP_SECONDS,
   "gateway": {"requests": pct("request count"), "errors": pct("request count", 2) or 0,
               "p50ms": pct("response time 50th percentile (ms)"), "p95ms": pct("response time 95th percentile (ms)"),
               "p99ms": pct("response time 99th percentile (ms)"), "maxMs": pct("max response time (ms)"),
-              "meanPerSecond": pct("mean throughput (rps)"), "includesWarmup": True},
+              "meanPerSecond": pct("mean throughput (rps)"), "includesWarmup": False},
   "pipeline": {"captured": captured, "scored": scored, "qualified": qualified, "assignedWithClock": assigned,
-               "lostQualified": qualified - assigned,
+               "notQualifiedByActiveModel": captured - qualified,
+               "lost": captured - assigned,
                "capturedThroughAssignmentWindowSeconds": num(window),
-               "leadsPerSecondFullyProcessed": num(captured_per_s),
-               "assignedPerSecond": num(assigned / window) if window else None,
+               "assignedPerSecond": num(assigned_per_s),
                "captureToAssignedMs": {"p50": num(pipe[5]), "p95": num(pipe[6]), "p99": num(pipe[7])},
                "captureToClockStartedMs": {"p50": num(pipe[8]), "p99": num(pipe[9])},
                "drainSecondsAfterLoad": round($DRAINED - $LOAD_END, 1)},
-  "services": {s: {"cpuPercent": float(c), "rssMiB": int(r)} for s, c, r in zip(
-      "${SERVICES[*]}".split(), "${CPU[lead-service]} ${CPU[scoring-service]} ${CPU[routing-service]} ${CPU[sla-service]} ${CPU[gateway]}".split(),
+  "cpuPercentOfOneCore": cpu,
+  "cpuMsPerLead": {p: round(c / 100 * elapsed * 1000 / captured, 2) for p, c in cpu.items()} if captured else None,
+  "rssMiB": {s: int(r) for s, r in zip("${SERVICES[*]}".split(),
       "${RSS[lead-service]} ${RSS[scoring-service]} ${RSS[routing-service]} ${RSS[sla-service]} ${RSS[gateway]}".split())},
   "infrastructure": {"rabbitmqQuorumConfirmedMsgPerSec": broker, "postgresInsertTps": pg,
-                     "publishedHopsPerLead": hops_published, "commitsPerLead": commits,
-                     "impliedLeadsPerSecondLimit": round(limit, 1)},
-  "ratioToLimit": round(captured_per_s / limit, 3) if captured_per_s and limit else None,
+                     "publishedMessagesPerLead": round(published_per_lead, 2) if published_per_lead else None,
+                     "databaseCommitsPerLead": round(commits_per_lead, 2) if commits_per_lead else None,
+                     "impliedLeadsPerSecondLimit": round(limit, 1) if limit else None},
+  "ratioToLimit": round(assigned_per_s / limit, 3) if assigned_per_s and limit else None,
 }
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))

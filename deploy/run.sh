@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole platform locally: infrastructure, Keycloak, the four services and the gateway.
 # Usage: deploy/run.sh [--no-build]
+# Extra JVM options for every service: LEAD_PLATFORM_JAVA_OPTS (e.g. a JFR recording, see the README).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 build=1
@@ -24,7 +25,8 @@ for svc in "${SERVICES[@]}"; do
   [ -f "$jar" ] || die "$jar is missing: run without --no-build"
   heap=128m; [ "$svc" = gateway ] && heap=256m
   log "starting $svc on ${PORTS[$svc]}"
-  nohup "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseSerialGC -jar "$jar" >"$RUN_DIR/$svc.log" 2>&1 &
+  # shellcheck disable=SC2086 # word splitting of the options is intended
+  nohup "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseSerialGC ${LEAD_PLATFORM_JAVA_OPTS:-} -jar "$jar" >"$RUN_DIR/$svc.log" 2>&1 &
   echo $! >"$pidfile"
 done
 

@@ -12,8 +12,7 @@ import io.leadplatform.events.SlaMet;
 import io.leadplatform.events.SlaStarted;
 import io.leadplatform.lead.service.LeadProjection;
 import io.leadplatform.support.inbox.EventHandlers;
-import io.leadplatform.support.inbox.InboundEvents;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.leadplatform.support.inbox.SubjectOrderedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,11 +24,11 @@ import static io.leadplatform.events.EventTypes.*;
 @ApplicationScoped
 public class LeadEventsConsumer {
 
-    private final InboundEvents inbound;
+    private final SubjectOrderedEvents lanes;
     private final EventHandlers handlers;
 
-    public LeadEventsConsumer(InboundEvents inbound, LeadProjection projection) {
-        this.inbound = inbound;
+    public LeadEventsConsumer(SubjectOrderedEvents lanes, LeadProjection projection) {
+        this.lanes = lanes;
         this.handlers = EventHandlers.forConsumer("lead-service.read-model")
                 .on(LEAD_SCORED, LeadScored.class, projection::scored)
                 .on(LEAD_QUALIFIED, LeadQualified.class, projection::qualified)
@@ -44,10 +43,10 @@ public class LeadEventsConsumer {
     }
 
     @Incoming("events-in")
-    // In order: the lifecycle drops an event older than the lead's last stage change, so a qualification applied
-    // after the rejection that followed it would be lost from the funnel. The other services' handlers allow parallelism.
-    @Blocking
+    // Each lead's events in delivery order: the lifecycle drops an event older than the lead's last stage change, so
+    // a qualification applied after the rejection that followed it would be lost from the funnel. Different leads'
+    // events apply in parallel lanes (docs/decisions/0004).
     public CompletionStage<Void> consume(Message<?> message) {
-        return inbound.handle(message, handlers);
+        return lanes.dispatch(message, handlers);
     }
 }

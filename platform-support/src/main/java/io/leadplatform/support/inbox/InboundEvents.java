@@ -35,10 +35,30 @@ public class InboundEvents {
     }
 
     public CompletionStage<Void> handle(Message<?> message, EventHandlers handlers) {
-        CloudEvent<JsonNode> event;
+        return apply(read(message), handlers);
+    }
+
+    /** A delivered message with its envelope, or with why it has none. */
+    record Delivery(Message<?> message, CloudEvent<JsonNode> event, Exception malformed) {
+        /** The lead the event is about; null for a malformed message or an event without subject. */
+        String subject() {
+            return event == null ? null : event.subject();
+        }
+    }
+
+    static Delivery read(Message<?> message) {
         try {
-            event = EventJson.readEnvelope(bytes(message.getPayload()));
+            return new Delivery(message, EventJson.readEnvelope(bytes(message.getPayload())), null);
         } catch (IOException | RuntimeException e) {
+            return new Delivery(message, null, e);
+        }
+    }
+
+    CompletionStage<Void> apply(Delivery delivery, EventHandlers handlers) {
+        Message<?> message = delivery.message();
+        CloudEvent<JsonNode> event = delivery.event();
+        if (event == null) {
+            Exception e = delivery.malformed();
             LOG.warnf("dead-lettering a malformed message: %s", e.getMessage());
             return message.nack(new PoisonMessageException("malformed CloudEvent: " + e.getMessage(), e));
         }

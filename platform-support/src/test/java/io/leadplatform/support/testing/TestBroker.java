@@ -78,6 +78,23 @@ public final class TestBroker implements AutoCloseable {
         return bodies;
     }
 
+    /**
+     * Reads every message now in the queue without taking it: nothing is acknowledged, and closing the reading
+     * channel returns them all to the queue.
+     */
+    public List<String> peek(String queue) {
+        List<String> bodies = new ArrayList<>();
+        try (Channel reader = connection.createChannel()) {
+            GetResponse r;
+            while ((r = reader.basicGet(queue, false)) != null) {
+                bodies.add(new String(r.getBody(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+        return bodies;
+    }
+
     /** A server-named, exclusive queue bound to the given routing keys, to watch what the platform publishes. */
     public String tap(String... routingKeys) {
         try {
