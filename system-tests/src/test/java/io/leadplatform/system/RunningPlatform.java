@@ -99,7 +99,13 @@ public class RunningPlatform implements BeforeAllCallback, ExtensionContext.Stor
                 });
     }
 
-    private static Process launch(String java, Path root, String module, Map<String, String> env, Path logs)
+    /** Starts a module's packaged jar with the given environment; its output goes to {@code logs/<logName>.log}. */
+    static Process launch(String java, Path root, String module, Map<String, String> env, Path logs)
+            throws IOException {
+        return launch(java, root, module, module, env, logs);
+    }
+
+    static Process launch(String java, Path root, String module, String logName, Map<String, String> env, Path logs)
             throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -107,12 +113,12 @@ public class RunningPlatform implements BeforeAllCallback, ExtensionContext.Stor
         }
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(module + ".log").toFile());
+                .redirectOutput(logs.resolve(logName + ".log").toFile());
         builder.environment().putAll(env);
         return builder.start();
     }
 
-    private static boolean ready(HttpClient http, int port) {
+    static boolean ready(HttpClient http, int port) {
         try {
             var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());

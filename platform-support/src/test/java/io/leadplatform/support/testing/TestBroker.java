@@ -64,6 +64,14 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    public long consumerCount(String queue) {
+        try {
+            return channel.queueDeclarePassive(queue).getConsumerCount();
+        } catch (IOException e) {
+            throw new IllegalStateException("no queue " + queue, e);
+        }
+    }
+
     /** Takes every message now in the queue (acknowledged, so they are gone). */
     public List<String> drain(String queue) {
         List<String> bodies = new ArrayList<>();
