@@ -1,4 +1,4 @@
--- Bench setup for two-replicas.sh (test database only; the next test run cleans it).
+-- Setup for RoutingReplicasIT (system-tests), on its own database routing_service_replicas, cleaned at each run.
 -- A 3-member round-robin queue behind its own industry, under a policy that takes effect now.
 DELETE FROM ownership_rule WHERE policy_id = 'bbbbbbbb-0000-4000-8000-000000000001';
 DELETE FROM ownership_policy WHERE id = 'bbbbbbbb-0000-4000-8000-000000000001';

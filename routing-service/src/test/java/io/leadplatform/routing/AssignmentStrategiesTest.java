@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import io.leadplatform.support.testing.KeycloakTokens;
 
+import io.restassured.http.ContentType;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,11 +113,14 @@ class AssignmentStrategiesTest {
                 .toString();
         String muchLater = now.atOffset(ZoneOffset.UTC).plusHours(4).toLocalTime()
                 .truncatedTo(ChronoUnit.MINUTES).toString();
+        DayOfWeek today = now.atOffset(ZoneOffset.UTC).getDayOfWeek();
+        List<String> otherDays = Arrays.stream(DayOfWeek.values()).filter(d -> d != today).map(Enum::name).toList();
         members(queue, List.of(
                 member("sk-away", "outOfOffice", List.of(Map.of("from", now.minusSeconds(3600).toString(),
                         "to", now.plusSeconds(86400).toString()))),
                 member("sk-full", "capacity", 0),
                 member("sk-asleep", "workStart", later, "workEnd", muchLater, "timeZone", "UTC"),
+                member("sk-dayoff", "workDays", otherDays, "timeZone", "UTC"),
                 member("sk-free", "capacity", 5)));
         String industry = routeIndustryTo(queue);
 
@@ -125,12 +131,45 @@ class AssignmentStrategiesTest {
                 .body("ledger[0].action", equalTo("ASSIGNED"))
                 .body("ledger[0].policyVersion", startsWith("test-"))
                 .body("ledger[0].rule", equalTo("test-industry"))
-                .body("ledger[0].candidates", contains("sk-away", "sk-full", "sk-asleep", "sk-free"))
+                .body("ledger[0].candidates", contains("sk-away", "sk-full", "sk-asleep", "sk-dayoff", "sk-free"))
                 .body("ledger[0].skipped", hasItem(startsWith("sk-away: out of office until")))
                 .body("ledger[0].skipped", hasItem("sk-full: at capacity (0/0 open unworked)"))
                 .body("ledger[0].skipped", hasItem(startsWith("sk-asleep: outside working hours")))
+                .body("ledger[0].skipped", hasItem("sk-dayoff: not a working day (" + today + ")"))
                 .body("ledger[0].chosen", equalTo("sk-free"))
                 .body("ledger[0].reason", containsString("round robin"));
+    }
+
+    @Test
+    void onAQueueHolidayTheLeadFallsBackAndBadDaysAreRejectedByField() {
+        String today = Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String overflow = queue(unique("hol-of"), "MARKETING", "ROUND_ROBIN");
+        members(overflow, List.of(member("hol-spare")));
+        String closed = queue(unique("hol"), "MARKETING", "ROUND_ROBIN", "enforceWorkingHours", true,
+                "holidays", List.of(today, "2026-12-25"), "overflowQueue", overflow);
+        members(closed, List.of(member("hol-a", "timeZone", "UTC", "workDays", List.of("MON", "TUE", "WED",
+                "THU", "FRI", "SAT", "SUN"))))
+                .body("members[0].workDays", contains("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+                        "SATURDAY", "SUNDAY"));
+        given().auth().oauth2(KeycloakTokens.of("pat")).get("/api/routing/queues").then().statusCode(200)
+                .body("find { it.id == '" + closed + "' }.holidays", contains(today, "2026-12-25"));
+
+        UUID lead = route(routing, routeIndustryTo(closed));
+
+        routingOf(lead)
+                .body("assignment.assignee", equalTo("hol-spare"))
+                .body("ledger[0].skipped", hasItem("hol-a: holiday " + today));
+        given().auth().oauth2(KeycloakTokens.of("pat")).contentType(ContentType.JSON)
+                .body(Map.of("members", List.of(member("hol-b", "workDays", List.of("MON", "Caturday")))))
+                .put("/api/routing/queues/" + closed + "/members")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("members[0].workDays"));
+        given().auth().oauth2(KeycloakTokens.of("pat")).contentType(ContentType.JSON)
+                .body(Map.of("name", unique("hol-bad"), "owningOrg", "MARKETING", "purpose", "INBOUND_SDR",
+                        "strategy", "ROUND_ROBIN", "holidays", List.of("2026-12-25", "Christmas")))
+                .post("/api/routing/queues")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("holidays[1]"));
     }
 
     @Test

@@ -109,6 +109,38 @@ class RoutingQueueTest {
     }
 
     @Test
+    void workingDaysHolidaysAndNightShiftsFollowTheMembersTimeZone() {
+        RoutingQueue queue = RoutingSetups.queue("q", OwningOrg.MARKETING, "weekdays", "tokyo", "night", "always");
+        queue.enforceWorkingHours = true;
+        queue.holidays.add(java.time.LocalDate.parse("2026-12-25"));
+        QueueMember weekdays = queue.members.get(0);
+        weekdays.workDays = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY";
+        weekdays.timeZone = "America/New_York";
+        QueueMember tokyo = queue.members.get(1);
+        tokyo.workDays = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY";
+        tokyo.timeZone = "Asia/Tokyo";
+        QueueMember night = queue.members.get(2);
+        night.workDays = "FRIDAY";
+        night.workStart = java.time.LocalTime.of(22, 0);
+        night.workEnd = java.time.LocalTime.of(6, 0);
+        night.timeZone = "UTC";
+
+        // Saturday 02:00 UTC: Friday evening in New York, Saturday in Tokyo, Friday's night shift still on.
+        Instant saturdayNight = Instant.parse("2026-11-28T02:00:00Z");
+        assertThat(MemberSelector.select(queue, Map.of(), Optional.empty(), Set.of(), saturdayNight).skipped())
+                .extracting(Object::toString).containsExactly("tokyo: not a working day (SATURDAY)");
+        // Christmas, 12:00 UTC: a holiday everywhere.
+        assertThat(MemberSelector.select(queue, Map.of(), Optional.empty(), Set.of(),
+                Instant.parse("2026-12-25T12:00:00Z")).skipped()).extracting(Object::toString).containsExactly(
+                "weekdays: holiday 2026-12-25", "tokyo: holiday 2026-12-25", "night: holiday 2026-12-25",
+                "always: holiday 2026-12-25");
+        // Without enforced working hours, neither days nor holidays matter.
+        queue.enforceWorkingHours = false;
+        assertThat(MemberSelector.select(queue, Map.of(), Optional.empty(), Set.of(),
+                Instant.parse("2026-12-25T12:00:00Z")).skipped()).isEmpty();
+    }
+
+    @Test
     void nobodyEligibleChoosesNobodyAndLeavesTheCountersAlone() {
         RoutingQueue queue = RoutingSetups.queue("q", OwningOrg.MARKETING, "a");
         queue.members.getFirst().capacity = 0;

@@ -46,7 +46,7 @@ public final class MemberSelector {
                 skipped.add(new Skip(member.username, "excluded (current assignee)"));
                 continue;
             }
-            Optional<String> reason = member.unavailableReason(now, queue.enforceWorkingHours,
+            Optional<String> reason = member.unavailableReason(now, queue.enforceWorkingHours, queue.holidays,
                     openUnworked.getOrDefault(member.username, 0L));
             if (reason.isPresent()) {
                 skipped.add(new Skip(member.username, reason.get()));

@@ -13,12 +13,20 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** An XDR (or AE) in a queue; {@code username} is their Keycloak username. */
@@ -46,6 +54,9 @@ public class QueueMember {
     public LocalTime workEnd;
     @Column(name = "time_zone")
     public String timeZone;
+    /** The days working hours apply, such as "MON,TUE,WED,THU,FRI"; null is every day. */
+    @Column(name = "work_days")
+    public String workDays;
     public String manager;
     @Column(name = "carries_quota")
     public boolean carriesQuota;
@@ -79,8 +90,13 @@ public class QueueMember {
         }
     }
 
-    /** Why the member cannot take a lead now, or empty when they can. */
-    public Optional<String> unavailableReason(Instant now, boolean enforceWorkingHours, long openUnworked) {
+    /**
+     * Why the member cannot take a lead now, or empty when they can. With working hours enforced, a holiday of the
+     * queue or a day outside {@link #workDays} is off, in the member's time zone (UTC without one); a shift across
+     * midnight belongs to the day it started.
+     */
+    public Optional<String> unavailableReason(Instant now, boolean enforceWorkingHours, Set<LocalDate> holidays,
+            long openUnworked) {
         if (unavailableUntil != null && now.isBefore(unavailableUntil)) {
             return Optional.of("unavailable until " + unavailableUntil + " (repeated SLA breaches)");
         }
@@ -89,14 +105,45 @@ public class QueueMember {
                 return Optional.of("out of office until " + absence.endsAt);
             }
         }
-        if (enforceWorkingHours && workStart != null && workEnd != null && timeZone != null
-                && !withinHours(now)) {
-            return Optional.of("outside working hours " + workStart + "-" + workEnd + " " + timeZone);
+        if (enforceWorkingHours) {
+            LocalDate shiftDay = shiftDay(now);
+            if (holidays.contains(shiftDay)) {
+                return Optional.of("holiday " + shiftDay);
+            }
+            if (workDays != null && !workDaySet().contains(shiftDay.getDayOfWeek())) {
+                return Optional.of("not a working day (" + shiftDay.getDayOfWeek() + ")");
+            }
+            if (workStart != null && workEnd != null && timeZone != null && !withinHours(now)) {
+                return Optional.of("outside working hours " + workStart + "-" + workEnd + " " + timeZone);
+            }
         }
         if (capacity != null && openUnworked >= capacity) {
             return Optional.of("at capacity (" + openUnworked + "/" + capacity + " open unworked)");
         }
         return Optional.empty();
+    }
+
+    /** Parses {@link #workDays}: day names such as MON or MONDAY, comma-separated. */
+    public static Set<DayOfWeek> parseWorkDays(String days) {
+        Set<DayOfWeek> parsed = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : days.split(",")) {
+            String name = day.trim().toUpperCase(Locale.ROOT);
+            parsed.add(Arrays.stream(DayOfWeek.values()).filter(d -> d.name().equals(name)
+                            || d.name().startsWith(name) && name.length() == 3).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not a day: " + day.trim())));
+        }
+        return parsed;
+    }
+
+    private Set<DayOfWeek> workDaySet() {
+        return parseWorkDays(workDays);
+    }
+
+    private LocalDate shiftDay(Instant now) {
+        LocalDateTime local = LocalDateTime.ofInstant(now, timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone));
+        boolean acrossMidnight = workStart != null && workEnd != null && workStart.isAfter(workEnd);
+        return acrossMidnight && local.toLocalTime().isBefore(workEnd)
+                ? local.toLocalDate().minusDays(1) : local.toLocalDate();
     }
 
     private boolean withinHours(Instant now) {

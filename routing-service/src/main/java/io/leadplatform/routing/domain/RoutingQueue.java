@@ -1,6 +1,8 @@
 package io.leadplatform.routing.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,8 +15,11 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** An XDR (or AE) queue. The org that owns it owns the leads routed to it. */
@@ -44,6 +49,11 @@ public class RoutingQueue {
     public RoutingQueue overflowQueue;
     @Column(name = "enforce_working_hours")
     public boolean enforceWorkingHours;
+    /** Days off for the whole queue, in each member's time zone; they count only with working hours enforced. */
+    @ElementCollection
+    @CollectionTable(name = "queue_holiday", joinColumns = @JoinColumn(name = "queue_id"))
+    @Column(name = "day")
+    public Set<LocalDate> holidays = new TreeSet<>();
     @Enumerated(EnumType.STRING)
     public Escalation escalation = Escalation.RECORD;
     @OneToMany(mappedBy = "queue")

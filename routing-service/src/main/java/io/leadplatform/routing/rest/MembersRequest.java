@@ -7,6 +7,6 @@ public record MembersRequest(List<Member> members) {
 
     public record Member(String username, String role, Integer weight, Integer capacity, String workStart,
             String workEnd, String timeZone, List<QueueView.OutOfOffice> outOfOffice, String manager,
-            Boolean carriesQuota) {
+            Boolean carriesQuota, List<String> workDays) {
     }
 }

@@ -38,7 +38,8 @@ public final class RoutingMapper {
 
     public static QueueView view(RoutingQueue q) {
         return new QueueView(q.id, q.name, q.owningOrg.name(), q.purpose.name(), q.strategy.name(), q.manager,
-                q.overflowQueue == null ? null : q.overflowQueue.name, q.enforceWorkingHours, q.escalation.name(),
+                q.overflowQueue == null ? null : q.overflowQueue.name, q.enforceWorkingHours,
+                q.holidays.stream().sorted().toList(), q.escalation.name(),
                 q.members.stream().map(RoutingMapper::view).toList());
     }
 
@@ -46,7 +47,8 @@ public final class RoutingMapper {
         return new QueueView.Member(m.username, m.role.name(), m.active, m.position, m.weight, m.capacity,
                 m.workStart == null ? null : m.workStart.toString(), m.workEnd == null ? null : m.workEnd.toString(),
                 m.timeZone, m.absences.stream().map(a -> new QueueView.OutOfOffice(a.startsAt, a.endsAt)).toList(),
-                m.manager, m.carriesQuota, m.assignedCount, m.unavailableUntil);
+                m.manager, m.carriesQuota, m.assignedCount, m.unavailableUntil,
+                m.workDays == null ? null : List.of(m.workDays.split(",")));
     }
 
     public static PolicyView view(OwnershipPolicy p, UUID effectiveId) {

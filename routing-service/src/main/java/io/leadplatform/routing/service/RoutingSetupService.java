@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,6 +75,7 @@ public class RoutingSetupService {
                 RoutingQueue.Escalation.RECORD);
         queue.manager = username(request.manager(), "manager");
         queue.enforceWorkingHours = Boolean.TRUE.equals(request.enforceWorkingHours());
+        queue.holidays = holidays(request.holidays());
         if (request.overflowQueue() != null) {
             queue.overflowQueue = queues.findByRef(request.overflowQueue())
                     .orElseThrow(() -> ProblemException.invalid("overflowQueue", "no queue " + request.overflowQueue()));
@@ -149,6 +152,7 @@ public class RoutingSetupService {
             m.workStart = time(r.workStart(), field + ".workStart");
             m.workEnd = time(r.workEnd(), field + ".workEnd");
             m.timeZone = zone(r.timeZone(), field + ".timeZone");
+            m.workDays = workDays(r.workDays(), field + ".workDays");
             if ((m.workStart == null) != (m.workEnd == null) || m.workStart != null && m.timeZone == null) {
                 throw ProblemException.invalid(field + ".workStart", "working hours need a start, an end and a "
                         + "time zone");
@@ -256,6 +260,36 @@ public class RoutingSetupService {
             return LocalTime.parse(value);
         } catch (DateTimeException e) {
             throw ProblemException.invalid(field, "must be a time such as 09:00");
+        }
+    }
+
+    private static Set<LocalDate> holidays(List<String> values) {
+        Set<LocalDate> days = new TreeSet<>();
+        if (values != null) {
+            for (int i = 0; i < values.size(); i++) {
+                try {
+                    days.add(LocalDate.parse(String.valueOf(values.get(i)).trim()));
+                } catch (DateTimeException e) {
+                    throw ProblemException.invalid("holidays[" + i + "]", "must be a date such as 2026-12-25");
+                }
+            }
+        }
+        return days;
+    }
+
+    /** Stored as canonical names in week order, such as "MONDAY,TUESDAY"; null (every day) when absent. */
+    private static String workDays(List<String> values, String field) {
+        if (values == null) {
+            return null;
+        }
+        if (values.isEmpty()) {
+            throw ProblemException.invalid(field, "needs at least one day, or leave it out for every day");
+        }
+        try {
+            return QueueMember.parseWorkDays(String.join(",", values)).stream().map(Enum::name)
+                    .collect(Collectors.joining(","));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must list days such as MON or MONDAY");
         }
     }
 
