@@ -89,6 +89,113 @@ class ImportsAndFunnelTest {
         assertThat(count("SELECT count(*) FROM lead_timeline")).isEqualTo(timelineAfter);
 
         checkFunnelByChannel(channelByEmail);
+        checkOutcomesInTheFunnel(leadRows, anyLead);
+    }
+
+    /**
+     * Imports outcomes.csv (all 6,779 rows) twice and checks the funnel by channel against a plain replay of the
+     * CSVs: converted leads at OPPORTUNITY, rejected ones at REJECTED with their reason, an outcome older than the
+     * lead's last stage change refused as a row error (a lead never moves backwards), and the second import a no-op.
+     */
+    private void checkOutcomesInTheFunnel(List<String[]> leadRows, String anyLead) {
+        Map<String, String> emailByExternalId = new HashMap<>();
+        Map<String, OutcomeReplay> leads = new HashMap<>();
+        for (String[] r : leadRows) {
+            String email = r[1].strip().toLowerCase();
+            emailByExternalId.put(r[0], email);
+            leads.putIfAbsent(email, new OutcomeReplay(r[15], java.time.Instant.parse(r[23])));
+        }
+        String outcomesCsv = SharedData.read("outcomes.csv");
+        List<String[]> outcomeRows = rows(outcomesCsv);
+        Set<String> seen = new HashSet<>();
+        int applied = 0;
+        int unchanged = 0;
+        int stale = 0;
+        for (String[] o : outcomeRows) {
+            String email = emailByExternalId.get(o[0]);
+            OutcomeReplay lead = leads.get(email);
+            java.time.Instant decided = java.time.Instant.parse(o[3]);
+            String key = email + "|" + o[1] + "|" + decided;
+            String target = "converted".equals(o[1]) ? "OPPORTUNITY" : "REJECTED";
+            if (seen.contains(key) || lead.stage.equals(target)) {
+                unchanged++;
+                seen.add(key);
+            } else if ("LEAD".equals(lead.stage) && "OPPORTUNITY".equals(target) || !decided.isBefore(lead.since)) {
+                lead.stage = target;
+                lead.since = decided;
+                lead.converted |= "OPPORTUNITY".equals(target);
+                lead.reason = "REJECTED".equals(target) ? o[2] : lead.reason;
+                lead.rejections += "REJECTED".equals(target) ? 1 : 0;
+                applied++;
+                seen.add(key);
+            } else {
+                stale++;
+            }
+        }
+        long timelineBefore = count("SELECT count(*) FROM lead_timeline");
+        JsonPath job = runImport("outcomes", outcomesCsv, anyLead);
+        assertThat(job.getInt("total")).isEqualTo(outcomeRows.size());
+        assertThat(job.getInt("accepted")).isEqualTo(applied);
+        assertThat(job.getInt("merged")).isEqualTo(unchanged);
+        assertThat(job.getInt("rejected")).isEqualTo(stale);
+        assertThat(job.getString("errors[0].reason")).startsWith("decided_at: older than the lead's move to");
+        assertThat(count("SELECT count(*) FROM lead_timeline") - timelineBefore).as("a stage change per applied "
+                + "outcome, and a rejection entry per applied rejection").isEqualTo(applied
+                + leads.values().stream().mapToLong(l -> l.rejections).sum());
+        System.out.printf("OUTCOMES: %d applied, %d unchanged, %d older than the lead's last stage change%n",
+                applied, unchanged, stale);
+
+        long timelineAfter = count("SELECT count(*) FROM lead_timeline");
+        long outboxAfter = count("SELECT count(*) FROM outbox_message");
+        JsonPath again = runImport("outcomes", outcomesCsv, anyLead);
+        assertThat(again.getInt("accepted")).isZero();
+        assertThat(again.getInt("merged")).isEqualTo(applied + unchanged);
+        assertThat(again.getInt("rejected")).isEqualTo(stale);
+        assertThat(count("SELECT count(*) FROM lead_timeline")).isEqualTo(timelineAfter);
+        assertThat(count("SELECT count(*) FROM outbox_message")).isEqualTo(outboxAfter);
+
+        JsonPath report = new JsonPath(given().auth().oauth2(KeycloakTokens.of("lea"))
+                .queryParam("groupBy", "channel").queryParam("from", "2026-09-01").queryParam("to", "2026-11-15")
+                .get("/api/reports/funnel").then().statusCode(200).extract().asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        Map<String, List<OutcomeReplay>> byChannel = new TreeMap<>();
+        leads.values().forEach(l -> byChannel.computeIfAbsent(l.channel, c -> new ArrayList<>()).add(l));
+        for (var e : byChannel.entrySet()) {
+            String g = "groups.find { it.group == '" + e.getKey() + "' }.";
+            List<OutcomeReplay> group = e.getValue();
+            long converted = group.stream().filter(l -> l.converted).count();
+            for (String stage : List.of("LEAD", "OPPORTUNITY", "REJECTED")) {
+                assertThat(report.getLong(g + "stages." + stage)).as(e.getKey() + " " + stage)
+                        .isEqualTo(group.stream().filter(l -> l.stage.equals(stage)).count());
+            }
+            assertThat(report.getLong(g + "reachedOpportunity")).as(e.getKey()).isEqualTo(converted);
+            // Outcomes are the only stage source here: a converted lead passed MQL and SQL on its way.
+            assertThat(report.getLong(g + "reachedSql")).as(e.getKey()).isEqualTo(converted);
+            assertThat(new BigDecimal(report.getString(g + "sqlToOpportunity"))).as(e.getKey())
+                    .isEqualByComparingTo(BigDecimal.ONE);
+            assertThat(new BigDecimal(report.getString(g + "leadToMql"))).as(e.getKey()).isEqualByComparingTo(
+                    BigDecimal.valueOf(converted).divide(BigDecimal.valueOf(group.size()), 4, RoundingMode.HALF_UP));
+            Map<String, Long> reasons = new TreeMap<>();
+            group.stream().filter(l -> l.reason != null).forEach(l -> reasons.merge(l.reason, 1L, Long::sum));
+            assertThat(report.getMap(g + "rejectionReasons", String.class, BigDecimal.class).entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, x -> x.getValue().longValue())))
+                    .as(e.getKey()).isEqualTo(reasons);
+        }
+    }
+
+    /** One lead's stage as the outcomes move it, replayed from the CSVs with the lifecycle's rules. */
+    private static final class OutcomeReplay {
+        final String channel;
+        String stage = "LEAD";
+        java.time.Instant since;
+        boolean converted;
+        String reason;
+        long rejections;
+
+        OutcomeReplay(String channel, java.time.Instant capturedAt) {
+            this.channel = channel;
+            this.since = capturedAt;
+        }
     }
 
     private void checkFunnelByChannel(Map<String, String> channelByEmail) {

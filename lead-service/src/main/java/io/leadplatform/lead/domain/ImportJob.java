@@ -43,4 +43,11 @@ public class ImportJob {
     public Instant startedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** The process running the job; it owns the job until {@code leaseUntil}, and renews that while alive. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+    /** How many runs have started the job: more than one means it was resumed after an interruption. */
+    public int attempts;
 }

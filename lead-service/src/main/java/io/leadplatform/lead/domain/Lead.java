@@ -21,7 +21,10 @@ public class Lead {
     public UUID id;
     @Column(name = "external_id")
     public String externalId;
+    /** Null for a phone-only lead. */
     public String email;
+    /** E.164; never logged. */
+    public String phone;
     @Column(name = "first_name")
     public String firstName;
     @Column(name = "last_name")

@@ -18,6 +18,11 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
         return find("email", normalizedEmail).firstResultOptional();
     }
 
+    /** The phone-only lead with that E.164 number (erasure clears the phone, so it is live). */
+    public Optional<Lead> findPhoneOnly(String phone) {
+        return find("email is null and phone = ?1 order by capturedAt, id", phone).firstResultOptional();
+    }
+
     /** A lead that has not been erased. */
     public Optional<Lead> findLive(UUID id) {
         return findByIdOptional(id).filter(l -> l.erasedAt == null);

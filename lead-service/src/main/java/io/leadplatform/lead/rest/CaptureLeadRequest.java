@@ -3,6 +3,7 @@ package io.leadplatform.lead.rest;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
+import io.leadplatform.lead.service.Phones;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -12,13 +13,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The lead capture JSON: the camelCase names of the leads.csv columns. Only {@code email} is required.
+ * The lead capture JSON: the camelCase names of the leads.csv columns, plus an optional {@code phone}.
+ * {@code email} is required unless a {@code phone} (international form) is given.
  * The snake_case CSV column names are accepted as aliases.
  * Server-owned fields (score, stage, owner, queue) are not part of it, so sending them is an unknown-field error.
  */
+@EmailOrPhone
 public record CaptureLeadRequest(
         @JsonAlias("external_id") @Size(max = 100) String externalId,
-        @NotBlank @Email @Size(max = 320) String email,
+        @Email @Size(max = 320) String email,
+        @Size(max = 40) @Pattern(regexp = Phones.INTERNATIONAL, message = "must be an international number: + (or 00) "
+                + "and the country code, 8 to 15 digits in all") String phone,
         @JsonAlias("first_name") @Size(max = 100) String firstName,
         @JsonAlias("last_name") @Size(max = 100) String lastName,
         @Size(max = 200) String company,
@@ -48,7 +53,8 @@ public record CaptureLeadRequest(
         @JsonAlias("captured_at") OffsetDateTime capturedAt) {
 
     public CaptureLeadRequest {
-        // Forms and CSV exports pad emails with spaces; validate what we will store.
-        email = email == null ? null : email.strip();
+        // Forms and CSV exports pad emails with spaces, and send empty fields; validate what we will store.
+        email = email == null || email.isBlank() ? null : email.strip();
+        phone = phone == null || phone.isBlank() ? null : phone.strip();
     }
 }

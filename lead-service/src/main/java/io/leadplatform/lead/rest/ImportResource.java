@@ -26,15 +26,18 @@ import java.util.UUID;
 @RolesAllowed({"lead-intake", "marketing-ops"})
 public class ImportResource {
 
-    /** A job's progress; for events, {@code merged} counts rows that were already imported. */
+    /**
+     * A job's progress; for events and outcomes, {@code merged} counts rows that changed nothing because they were
+     * already imported. {@code attempts} above 1 means the job was resumed after its process stopped.
+     */
     public record ImportJobView(UUID jobId, String kind, String status, int total, int processed, int accepted,
-            int merged, int rejected, List<ImportJob.RowError> errors, String failure, Instant createdAt,
-            Instant startedAt, Instant finishedAt) {
+            int merged, int rejected, List<ImportJob.RowError> errors, String failure, int attempts,
+            Instant createdAt, Instant startedAt, Instant finishedAt) {
 
         static ImportJobView of(ImportJob job) {
             return new ImportJobView(job.id, job.kind, job.status, job.total, job.processed, job.accepted,
-                    job.merged, job.rejected, List.copyOf(job.errors), job.failure, job.createdAt, job.startedAt,
-                    job.finishedAt);
+                    job.merged, job.rejected, List.copyOf(job.errors), job.failure, job.attempts, job.createdAt,
+                    job.startedAt, job.finishedAt);
         }
     }
 
@@ -64,9 +67,24 @@ public class ImportResource {
         return accepted(imports.submit("events", csv, identity.getPrincipal().getName()), uri);
     }
 
+    @POST
+    @Path("/outcomes")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import lead outcomes from CSV in the outcomes.csv format", description = "202 with the job. "
+            + "Columns external_id, outcome (converted|rejected), reason (required for rejected: no-budget, "
+            + "wrong-persona, not-ready, duplicate, bad-data, competitor, no-response), decided_at. converted moves "
+            + "the lead to OPPORTUNITY, rejected to REJECTED with the reason, each a timeline entry with its cause "
+            + "and a lead.stage-changed event. An outcome already imported, or one the lead is already at, counts "
+            + "as merged; one older than the lead's last stage change is a row error and changes nothing.")
+    public Response importOutcomes(String csv, UriInfo uri) {
+        return accepted(imports.submit("outcomes", csv, identity.getPrincipal().getName()), uri);
+    }
+
     @GET
     @Path("/{jobId}")
-    @Operation(summary = "An import job's status, progress, counts and first row errors")
+    @Operation(summary = "An import job's status, progress, counts and first row errors", description = "status is "
+            + "QUEUED, RUNNING, DONE or FAILED (with failure). A job whose process stopped is resumed by another "
+            + "instance, or after a restart, from its last committed row once its lease runs out.")
     public ImportJobView job(@PathParam("jobId") UUID jobId) {
         return ImportJobView.of(imports.find(jobId));
     }

@@ -49,8 +49,10 @@ public class LeadResource {
 
     @POST
     @RolesAllowed({"lead-intake", "marketing-ops"})
-    @Operation(summary = "Capture a lead", description = "201 with the new lead's id; 200 with merged=true when the "
-            + "normalised email matched an existing lead. A retry with the same Idempotency-Key returns the first result.")
+    @Operation(summary = "Capture a lead", description = "email is required unless phone (international form, "
+            + "stored as E.164) is given. 201 with the new lead's id; 200 with merged=true when the normalised email "
+            + "matched an existing lead, or for a lead without email, the phone matched a phone-only lead. A retry "
+            + "with the same Idempotency-Key returns the first result.")
     public Response capture(@NotNull @Valid CaptureLeadRequest request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, UriInfo uri) {
         LeadService.CaptureResult result = service.capture(request, idempotencyKey);

@@ -9,6 +9,7 @@ public record LeadView(
         UUID id,
         String externalId,
         String email,
+        String phone,
         String firstName,
         String lastName,
         String company,

@@ -27,11 +27,11 @@ public final class LeadMapper {
         LeadView.Assignment assignment = lead.assignmentId == null ? null
                 : new LeadView.Assignment(lead.assignmentId, lead.assignedQueue, lead.owningOrg, lead.assignee,
                         lead.assignedAt);
-        return new LeadView(lead.id, lead.externalId, lead.email, lead.firstName, lead.lastName, lead.company,
-                lead.domain, lead.accountDomain, lead.jobTitle, lead.industry, lead.employees, lead.annualBudgetUsd,
-                lead.country, lead.region, lead.technologies, lead.interests, lead.direction, lead.channel, lead.source,
-                lead.campaign, lead.consentMarketing, lead.consentContact, lead.capturedAt, lead.version,
-                lead.stage, score, assignment,
+        return new LeadView(lead.id, lead.externalId, lead.email, lead.phone, lead.firstName, lead.lastName,
+                lead.company, lead.domain, lead.accountDomain, lead.jobTitle, lead.industry, lead.employees,
+                lead.annualBudgetUsd, lead.country, lead.region, lead.technologies, lead.interests, lead.direction,
+                lead.channel, lead.source, lead.campaign, lead.consentMarketing, lead.consentContact, lead.capturedAt,
+                lead.version, lead.stage, score, assignment,
                 clocks.stream().map(c -> new LeadView.SlaClock(c.clockId, c.clockType, c.status, c.assignee,
                         c.startedAt, c.dueAt, c.metAt, c.breachedAt)).toList());
     }

@@ -112,12 +112,12 @@ public class LeadProjection {
      * later stage applies; leaving REJECTED/RECYCLED/DISQUALIFIED, or entering them, needs an event newer than
      * the last change.
      */
-    private void move(Lead lead, Lead.Stage to, Instant at, String cause, String rejectionReason) {
+    private boolean move(Lead lead, Lead.Stage to, Instant at, String cause, String rejectionReason) {
         Lead.Stage from = Lead.Stage.valueOf(lead.stage);
         boolean newer = lead.stageChangedAt == null || at == null || !at.isBefore(lead.stageChangedAt);
         boolean applies = from.onForwardPath() && to.onForwardPath() ? to.isAfter(from) : newer && from != to;
         if (!applies) {
-            return;
+            return false;
         }
         Instant when = at == null ? lead.stageChangedAt : at;
         lead.stage = to.name();
@@ -141,6 +141,21 @@ public class LeadProjection {
                 "cause", cause));
         outbox.append(EventTypes.LEAD_STAGE_CHANGED, lead.id,
                 new LeadStageChanged(lead.id, from.name(), to.name(), when));
+        return true;
+    }
+
+    /**
+     * An outcome decided outside the platform (the outcomes import): converted moves the lead to OPPORTUNITY,
+     * rejected to REJECTED with its reason code, under the same rules as the services' events, so an outcome older
+     * than the lead's last stage change never moves it backwards. Returns whether the stage changed; the caller
+     * must hold the lead row's lock.
+     */
+    public boolean outcome(Lead lead, Lead.Stage to, Instant decidedAt, String reason, String cause) {
+        boolean moved = move(lead, to, decidedAt, cause, to == Lead.Stage.REJECTED ? reason : null);
+        if (moved && to == Lead.Stage.REJECTED) {
+            timeline.record(lead.id, decidedAt, "rejected", LeadService.details("reason", reason, "cause", cause));
+        }
+        return moved;
     }
 
     public void assigned(CloudEvent<?> event, LeadAssigned data) {

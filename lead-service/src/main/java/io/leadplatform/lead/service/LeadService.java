@@ -98,12 +98,17 @@ public class LeadService {
         return result;
     }
 
-    /** The capture itself, inside the caller's transaction; imports call it once per row of a batch. */
+    /**
+     * The capture itself, inside the caller's transaction. A lead with an email dedupes on the normalised email; a
+     * phone-only lead dedupes on its E.164 phone against other phone-only leads (a shared switchboard number must
+     * not merge people who gave their own emails).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public CaptureResult captureInTransaction(CaptureLeadRequest request, Instant now, String consentSource) {
         String email = normalizeEmail(request.email());
-        leads.lockKey("email:" + email);
-        CaptureResult result = leads.findByEmail(email)
+        String phone = Phones.normalize(request.phone());
+        leads.lockKey(identityKey(email, phone));
+        CaptureResult result = (email != null ? leads.findByEmail(email) : leads.findPhoneOnly(phone))
                 .map(existing -> merge(existing, request, now))
                 .orElseGet(() -> create(email, request, now, consentSource));
         leads.rememberExternalId(trim(request.externalId()), result.leadId());
@@ -118,21 +123,31 @@ public class LeadService {
     public List<CaptureResult> captureBatch(List<CaptureLeadRequest> requests, Instant now, String consentSource) {
         var em = leads.getEntityManager();
         em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
-        List<String> emails = requests.stream().map(r -> normalizeEmail(r.email())).distinct().sorted().toList();
-        if (emails.isEmpty()) {
+        List<String> keys = requests.stream()
+                .map(r -> identityKey(normalizeEmail(r.email()), Phones.normalize(r.phone())))
+                .distinct().sorted().toList();
+        if (keys.isEmpty()) {
             return List.of();
         }
-        leads.lockKeys(emails.stream().map(e -> "email:" + e).toList());
+        leads.lockKeys(keys);
         Map<String, Lead> known = new java.util.HashMap<>();
-        leads.list("email in ?1", emails).forEach(l -> known.put(l.email, l));
+        List<String> emails = keys.stream().filter(k -> k.startsWith("email:")).map(k -> k.substring(6)).toList();
+        List<String> phones = keys.stream().filter(k -> k.startsWith("phone:")).map(k -> k.substring(6)).toList();
+        if (!emails.isEmpty()) {
+            leads.list("email in ?1", emails).forEach(l -> known.put(identityKey(l.email, null), l));
+        }
+        if (!phones.isEmpty()) {
+            leads.list("email is null and phone in ?1", phones).forEach(l -> known.put(identityKey(null, l.phone), l));
+        }
         List<CaptureResult> results = new ArrayList<>(requests.size());
         for (CaptureLeadRequest request : requests) {
             String email = normalizeEmail(request.email());
-            Lead existing = known.get(email);
+            String key = identityKey(email, Phones.normalize(request.phone()));
+            Lead existing = known.get(key);
             CaptureResult result = existing != null ? merge(existing, request, now)
                     : create(email, request, now, consentSource);
             if (existing == null) {
-                known.put(email, leads.findById(result.leadId()));
+                known.put(key, leads.findById(result.leadId()));
             }
             results.add(result);
         }
@@ -143,16 +158,23 @@ public class LeadService {
         return results;
     }
 
+    /** What a capture dedupes on, also its lock key: the email, or for a phone-only lead the phone. */
+    private static String identityKey(String normalizedEmail, String phone) {
+        return normalizedEmail != null ? "email:" + normalizedEmail : "phone:" + phone;
+    }
+
     private CaptureResult create(String email, CaptureLeadRequest r, Instant now, String consentSource) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.email = email;
+        lead.phone = Phones.normalize(r.phone());
         lead.externalId = trim(r.externalId());
         lead.firstName = trim(r.firstName());
         lead.lastName = trim(r.lastName());
         lead.companyOriginal = r.company();
         lead.company = tidyCompany(r.company());
-        lead.domain = r.domain() != null ? r.domain().trim().toLowerCase(Locale.ROOT) : email.substring(email.indexOf('@') + 1);
+        lead.domain = r.domain() != null ? r.domain().trim().toLowerCase(Locale.ROOT)
+                : email != null ? email.substring(email.indexOf('@') + 1) : null;
         lead.accountDomain = Accounts.accountDomain(lead.domain);
         lead.jobTitle = trim(r.jobTitle());
         lead.industry = trim(r.industry());
@@ -200,6 +222,7 @@ public class LeadService {
         boolean changed = fill(lead.firstName, trim(r.firstName()), v -> lead.firstName = v)
                 | fill(lead.lastName, trim(r.lastName()), v -> lead.lastName = v)
                 | fill(lead.externalId, trim(r.externalId()), v -> lead.externalId = v)
+                | fill(lead.phone, Phones.normalize(r.phone()), v -> lead.phone = v)
                 | fill(lead.company, tidyCompany(r.company()), v -> {
                     lead.company = v;
                     lead.companyOriginal = r.company();
@@ -337,6 +360,7 @@ public class LeadService {
         em.createNativeQuery("DELETE FROM outbox_message WHERE subject = :id").setParameter("id", id.toString())
                 .executeUpdate();
         lead.email = "erased+" + id + "@erased.invalid";
+        lead.phone = null;
         lead.externalId = null;
         lead.firstName = null;
         lead.lastName = null;
@@ -392,7 +416,7 @@ public class LeadService {
     }
 
     static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String trim(String s) {
