@@ -6,4 +6,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 prepare_infra
 log "running the tests with $JAVA_HOME"
-exec "$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "$@"
+"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "$@"
+[[ " $* " == *" -pl "* || " $* " == *" --projects "* ]] || "$ROOT/deploy/k8s-check.sh" # needs all five services built
