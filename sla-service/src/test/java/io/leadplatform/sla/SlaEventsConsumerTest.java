@@ -2,6 +2,7 @@ package io.leadplatform.sla;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadplatform.events.EventTypes;
+import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -200,6 +201,23 @@ class SlaEventsConsumerTest {
             assertThat(clocks.getList("assignmentId")).containsExactly(first.toString(), second.toString());
             assertThat(clocks.getList("status")).containsExactly("CANCELLED", "RUNNING");
         });
+    }
+
+    /** A recycled lead (lead.rejected) cancels the rejected assignment's clock: no breach is charged later. */
+    @Test
+    void aRejectionCancelsTheAssignmentsClockAndNothingBreachesLater() {
+        UUID lead = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        broker.publish(EventTypes.LEAD_ASSIGNED, RoutingEvents.assigned(lead, assignment, clock.instant()));
+        awaitStatus(lead, "RUNNING");
+
+        broker.publish(EventTypes.LEAD_REJECTED, GoldenFixtures.instance(EventTypes.LEAD_REJECTED, lead,
+                "assignmentId", assignment, "rejectedAt", clock.instant().plusSeconds(20)));
+        awaitStatus(lead, "CANCELLED");
+        clock.advance(Duration.ofMinutes(6));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
+                published.of(SLA_BREACHED, lead).isEmpty());
+        assertThat(clocksOf(lead).getString("[0].status")).isEqualTo("CANCELLED");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.leadplatform.sla;
 
 import io.leadplatform.events.EventTypes;
+import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,6 +80,44 @@ class SlaPauseTest {
         await().atMost(WAIT).until(() -> published.of(SLA_BREACHED, lead).size() == 1);
         assertThat(Instant.parse(published.of(SLA_BREACHED, lead).getFirst().path("data").path("dueAt").asText()))
                 .isEqualTo(resumedAt.plus(Duration.ofMinutes(4)));
+    }
+
+    /** "Waiting on prospect" ends when the prospect engages again: lead.engaged resumes the paused clock. */
+    @Test
+    void theProspectsNextEngagementResumesAPausedClock() {
+        UUID lead = UUID.randomUUID();
+        Instant start = clock.instant();
+        broker.publish(EventTypes.LEAD_ASSIGNED, RoutingEvents.assigned(lead, UUID.randomUUID(), start));
+        SlaEventsConsumerTest.awaitStatus(lead, "RUNNING");
+        String id = SlaEventsConsumerTest.clocksOf(lead).getString("[0].id");
+        clock.advance(Duration.ofMinutes(2));
+        Instant pausedAt = clock.instant();
+        given().auth().oauth2(KeycloakTokens.of("xena")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "waiting on prospect"))
+                .post("/api/sla/clocks/" + id + "/pause")
+                .then().statusCode(200).body("status", equalTo("PAUSED"));
+        clock.advance(Duration.ofHours(2));
+
+        // An unsubscribe, and an engagement from before the pause, leave it paused.
+        broker.publish(EventTypes.LEAD_ENGAGED, engaged(lead, "unsubscribe", clock.instant()));
+        broker.publish(EventTypes.LEAD_ENGAGED, engaged(lead, "page_view", pausedAt.minusSeconds(1)));
+        UUID marker = UUID.randomUUID();
+        broker.publish(EventTypes.LEAD_ASSIGNED, RoutingEvents.assigned(marker, UUID.randomUUID(), clock.instant()));
+        SlaEventsConsumerTest.awaitStatus(marker, "RUNNING");
+        assertThat(SlaEventsConsumerTest.clocksOf(lead).getString("[0].status")).isEqualTo("PAUSED");
+
+        Instant repliedAt = clock.instant().minusSeconds(30);
+        broker.publish(EventTypes.LEAD_ENGAGED, engaged(lead, "email_click", repliedAt));
+        SlaEventsConsumerTest.awaitStatus(lead, "RUNNING");
+        assertThat(Instant.parse(SlaEventsConsumerTest.clocksOf(lead).getString("[0].dueAt")))
+                .isEqualTo(repliedAt.plus(Duration.ofMinutes(3)));
+        clock.advance(Duration.ofMinutes(3));
+        await().atMost(WAIT).until(() -> published.of(SLA_BREACHED, lead).size() == 1);
+    }
+
+    private static byte[] engaged(UUID lead, String type, Instant occurredAt) {
+        return GoldenFixtures.instance(EventTypes.LEAD_ENGAGED, UUID.randomUUID(), lead, "engagementId",
+                UUID.randomUUID(), "type", type, "occurredAt", occurredAt);
     }
 
     @Test

@@ -26,9 +26,18 @@ public interface SlaConfig {
     Duration timerInterval();
 
     /** Clocks warned or breached per timer transaction. */
-    @WithDefault("200")
+    @WithDefault("1000")
     @Positive
     int timerBatchSize();
+
+    /** Timer transactions run in parallel per instance on each tick; rows are shared out by SKIP LOCKED. */
+    @WithDefault("2")
+    @Positive
+    int timerWorkers();
+
+    /** How often the rollup deltas are folded into the compliance rollup (read by its schedule). */
+    @WithDefault("5s")
+    Duration rollupInterval();
 
     /** The label clocks started under the built-in default policy record. */
     @WithDefault("default-1")

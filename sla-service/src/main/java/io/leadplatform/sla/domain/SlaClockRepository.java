@@ -3,16 +3,24 @@ package io.leadplatform.sla.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
+
+    private static final String RETURNING =
+            "RETURNING c.id, c.lead_id, c.clock_type, c.owning_org, c.queue_name, c.assignee, c.due_at";
 
     public List<SlaClock> forLead(UUID leadId) {
         return list("leadId = ?1 order by startedAt, id", leadId);
@@ -36,6 +44,16 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
                 List.of(ClockStatus.RUNNING, ClockStatus.PAUSED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /** Whether the lead has a paused clock: an unlocked look, so most engagements cost one index probe. */
+    public boolean hasPaused(UUID leadId) {
+        return count("leadId = ?1 and status = ?2", leadId, ClockStatus.PAUSED) > 0;
+    }
+
+    public List<SlaClock> lockPaused(UUID leadId) {
+        return find("leadId = ?1 and status = ?2 order by startedAt", leadId, ClockStatus.PAUSED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     public Optional<SlaClock> lockById(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
@@ -56,26 +74,56 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
                 .getSingleResult();
     }
 
-    /** Running clocks past due, oldest first; rows another replica holds are skipped, not waited for. */
-    @SuppressWarnings("unchecked")
-    public List<SlaClock> lockDue(Instant now, int limit) {
-        return getEntityManager()
-                .createNativeQuery("SELECT * FROM sla_clock WHERE status = 'RUNNING' AND due_at <= :now "
-                        + "ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED", SlaClock.class)
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("limit", limit)
-                .getResultList();
+    /** What the timer needs of a clock it breached or warned, to build the event. */
+    public record Due(UUID id, UUID leadId, ClockType clockType, String owningOrg, String queueName,
+            String assignee, Instant dueAt) {
     }
 
-    /** Running clocks past their warning point that have not been warned yet. */
-    @SuppressWarnings("unchecked")
-    public List<SlaClock> lockWarnable(Instant now, int limit) {
-        return getEntityManager()
-                .createNativeQuery("SELECT * FROM sla_clock WHERE status = 'RUNNING' AND warned_at IS NULL "
-                        + "AND warn_at <= :now ORDER BY warn_at LIMIT :limit FOR UPDATE SKIP LOCKED", SlaClock.class)
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("limit", limit)
-                .getResultList();
+    /**
+     * Breaches up to {@code limit} running clocks past due, oldest first, in one statement: rows another replica
+     * holds are skipped, not waited for, and each row is re-checked under its lock, so none is breached twice
+     * and none early.
+     */
+    public List<Due> breachDue(Instant now, int limit) {
+        return timerUpdate("WITH d AS MATERIALIZED (SELECT id FROM sla_clock WHERE status = 'RUNNING' AND due_at <= ? "
+                + "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE sla_clock c SET status = 'BREACHED', "
+                + "breached_at = ? FROM d WHERE c.id = d.id AND c.status = 'RUNNING' AND c.due_at <= ? " + RETURNING,
+                at(now), limit, at(now), at(now));
+    }
+
+    /**
+     * Marks up to {@code limit} running clocks past their warning point as warned, in one statement; a clock
+     * already due is left to the breach.
+     */
+    public List<Due> warnDue(Instant now, int limit) {
+        return timerUpdate("WITH d AS MATERIALIZED (SELECT id FROM sla_clock WHERE status = 'RUNNING' "
+                + "AND warned_at IS NULL AND warn_at <= ? AND due_at > ? ORDER BY warn_at LIMIT ? "
+                + "FOR UPDATE SKIP LOCKED) UPDATE sla_clock c SET warned_at = ? FROM d WHERE c.id = d.id "
+                + "AND c.status = 'RUNNING' AND c.warned_at IS NULL AND c.warn_at <= ? AND c.due_at > ? " + RETURNING,
+                at(now), at(now), limit, at(now), at(now), at(now));
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private List<Due> timerUpdate(String sql, Object... params) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement st = connection.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    st.setObject(i + 1, params[i]);
+                }
+                List<Due> due = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                                ClockType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getObject(7, OffsetDateTime.class).toInstant()));
+                    }
+                }
+                return due;
+            }
+        });
     }
 
     public long deleteForLead(UUID leadId) {

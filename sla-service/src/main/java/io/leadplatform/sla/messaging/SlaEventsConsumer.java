@@ -3,10 +3,12 @@ package io.leadplatform.sla.messaging;
 import io.leadplatform.events.LeadAccepted;
 import io.leadplatform.events.LeadAssigned;
 import io.leadplatform.events.LeadCaptured;
+import io.leadplatform.events.LeadEngaged;
 import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadHandedOff;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadReassigned;
+import io.leadplatform.events.LeadRejected;
 import io.leadplatform.events.LeadTouched;
 import io.leadplatform.sla.service.SlaClockService;
 import io.leadplatform.support.inbox.EventHandlers;
@@ -36,6 +38,8 @@ public class SlaEventsConsumer {
                 .on(LEAD_TOUCHED, LeadTouched.class, clocks::touched)
                 .on(LEAD_ACCEPTED, LeadAccepted.class, clocks::accepted)
                 .on(LEAD_REASSIGNED, LeadReassigned.class, clocks::reassigned)
+                .on(LEAD_REJECTED, LeadRejected.class, clocks::rejected)
+                .on(LEAD_ENGAGED, LeadEngaged.class, clocks::engaged)
                 .on(LEAD_ERASED, LeadErased.class, clocks::erased);
     }
 

@@ -30,7 +30,11 @@ public class ComplianceResource {
     @RolesAllowed({"leadership", "marketing-manager", "sales-manager", "marketing-ops", "sales-ops",
             "platform-admin"})
     @Operation(summary = "SLA compliance per org, queue, rep or channel, MARKETING and SALES side by side; "
-            + "Accept: text/csv gives the groups as CSV")
+            + "Accept: text/csv gives the groups as CSV",
+            description = "A window holding a whole UTC day is served from the rollup (source=rollup): counts "
+                    + "exact, medians and p90 within 0.8 % of the exact figure. A shorter window is computed from "
+                    + "the clocks (source=clocks), exactly. Cancelled clocks (reassigned, recycled) count in "
+                    + "started and cancelled only; erased leads' clocks are gone.")
     public Response report(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("clockType") String clockType, @Context HttpHeaders headers) {
         ComplianceReport report = compliance.report(groupBy, from, to, clockType);

@@ -58,7 +58,10 @@ public class SlaClockResource {
     @POST
     @Path("/{id}/resume")
     @RolesAllowed({"marketing-manager", "sales-manager", "platform-admin", "xdr"})
-    @Operation(summary = "Resume a paused clock: its due time moves by the business time it spent paused")
+    @Operation(summary = "Resume a paused clock: its due time moves by the business time it spent paused",
+            description = "The prospect's next engagement (lead.engaged, except unsubscribe) also resumes the "
+                    + "lead's paused clocks. A reassignment or rejection (recycle) cancels the assignment's open "
+                    + "clocks and an erasure deletes them; nothing is published for either.")
     public SlaClockView resume(@PathParam("id") String id) {
         return service.resume(parseId(id, "id"), LeadReaders.restrictedTo(identity));
     }

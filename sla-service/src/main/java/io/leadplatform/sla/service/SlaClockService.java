@@ -5,11 +5,15 @@ import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.LeadAccepted;
 import io.leadplatform.events.LeadAssigned;
 import io.leadplatform.events.LeadCaptured;
+import io.leadplatform.events.LeadEngaged;
 import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadHandedOff;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadReassigned;
+import io.leadplatform.events.LeadRejected;
 import io.leadplatform.events.LeadTouched;
+import io.leadplatform.events.SlaBreached;
+import io.leadplatform.events.SlaWarning;
 import io.leadplatform.sla.domain.ClockType;
 import io.leadplatform.sla.domain.LeadMilestone;
 import io.leadplatform.sla.domain.LeadMilestoneRepository;
@@ -32,13 +36,14 @@ import java.util.UUID;
 
 /**
  * Runs the clocks: lead and routing events start, meet and cancel them, the timer warns and breaches them, people
- * pause and resume them. Every change and the event it causes commit together; the consumers' handlers run
- * inside the inbox's transaction.
+ * pause and resume them, and the prospect's next engagement resumes them. Every change and the event it causes
+ * commit together; the consumers' handlers run inside the inbox's transaction.
  */
 @ApplicationScoped
 public class SlaClockService {
 
     private static final Logger LOG = Logger.getLogger(SlaClockService.class);
+    private static final String UNSUBSCRIBE = "unsubscribe";
 
     private final SlaClockRepository clocks;
     private final LeadMilestoneRepository milestones;
@@ -215,6 +220,46 @@ public class SlaClockService {
         ended.forEach(c -> cancel(c, at));
     }
 
+    /**
+     * The prospect is active again: the lead's paused clocks (e.g. "waiting on prospect") resume as of the
+     * engagement, with the business time they had left. An unsubscribe, or an engagement from before the pause
+     * (a late or imported event), resumes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void engaged(CloudEvent<?> event, LeadEngaged data) {
+        if (data.leadId() == null) {
+            throw new PoisonMessageException("lead.engaged " + event.id() + " lacks leadId", null);
+        }
+        if (UNSUBSCRIBE.equals(data.type()) || !clocks.hasPaused(data.leadId())) {
+            return;
+        }
+        clocks.lockLead(data.leadId());
+        Instant now = clock.instant();
+        Instant at = data.occurredAt() == null || data.occurredAt().isAfter(now) ? now : data.occurredAt();
+        for (SlaClock c : clocks.lockPaused(data.leadId())) {
+            if (!at.isBefore(c.pausedAt)) {
+                c.resume(at, calendars.forClock(c.calendarName));
+                LOG.infof("clock %s of lead %s resumed by engagement %s", c.id, c.leadId, event.id());
+            }
+        }
+    }
+
+    /**
+     * A rejected (recycled) lead: the rejected assignment's open clocks are cancelled, nothing is published, so
+     * no breach is charged for a lead nobody works any more. A clock already met or breached keeps its outcome.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rejected(CloudEvent<?> event, LeadRejected data) {
+        if (data.leadId() == null) {
+            throw new PoisonMessageException("lead.rejected " + event.id() + " lacks leadId", null);
+        }
+        clocks.lockLead(data.leadId());
+        Instant at = data.rejectedAt() != null ? data.rejectedAt() : clock.instant();
+        List<SlaClock> open = data.assignmentId() != null ? clocks.lockOpenOfAssignment(data.assignmentId())
+                : clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH, ClockType.ACCEPT);
+        open.forEach(c -> cancel(c, at));
+    }
+
     /** Erasure deletes the lead's clocks and milestones outright; nothing is published. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(CloudEvent<?> event, LeadErased data) {
@@ -224,27 +269,30 @@ public class SlaClockService {
         LOG.infof("lead %s erased: %d clocks deleted", data.leadId(), deleted);
     }
 
-    /** Breaches one batch of overdue clocks; returns how many it took. */
+    /**
+     * Breaches one batch of overdue clocks; returns how many it took. The state change is one set-based UPDATE
+     * (the same rule as {@link SlaClock#breach}), and its outbox rows commit with it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int breachDue(int limit) {
         Instant now = clock.instant();
-        List<SlaClock> due = clocks.lockDue(now, limit);
-        for (SlaClock c : due) {
-            c.breach(now).ifPresent(breached -> {
-                outbox.append(EventTypes.SLA_BREACHED, c.leadId, breached);
-                metrics.breached(c);
-            });
+        List<SlaClockRepository.Due> due = clocks.breachDue(now, limit);
+        for (SlaClockRepository.Due c : due) {
+            outbox.append(EventTypes.SLA_BREACHED, c.leadId(), new SlaBreached(c.leadId(), c.id(),
+                    c.clockType().name(), c.owningOrg(), c.queueName(), c.assignee(), c.dueAt(), now));
+            metrics.breached(c.owningOrg(), c.queueName(), c.clockType());
         }
         return due.size();
     }
 
-    /** Warns one batch of running clocks past their warning point; returns how many it took. */
+    /** Warns one batch of running clocks past their warning point (as {@link SlaClock#warn}); returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int warnDue(int limit) {
         Instant now = clock.instant();
-        List<SlaClock> warnable = clocks.lockWarnable(now, limit);
-        for (SlaClock c : warnable) {
-            c.warn(now).ifPresent(warning -> outbox.append(EventTypes.SLA_WARNING, c.leadId, warning));
+        List<SlaClockRepository.Due> warnable = clocks.warnDue(now, limit);
+        for (SlaClockRepository.Due c : warnable) {
+            outbox.append(EventTypes.SLA_WARNING, c.leadId(), new SlaWarning(c.leadId(), c.id(),
+                    c.clockType().name(), c.assignee(), c.dueAt(), now));
         }
         return warnable.size();
     }

@@ -1,5 +1,6 @@
 package io.leadplatform.sla.service;
 
+import io.leadplatform.sla.domain.ClockType;
 import io.leadplatform.sla.domain.SlaClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -33,9 +34,9 @@ public class SlaMetrics {
         this.em = em;
     }
 
-    public void breached(SlaClock c) {
+    public void breached(String owningOrg, String queueName, ClockType type) {
         Counter.builder("sla.breaches").description("SLA clocks breached by this instance")
-                .tags(tags(c)).register(registry).increment();
+                .tags(tags(owningOrg, queueName, type)).register(registry).increment();
     }
 
     public void touched(SlaClock c) {
@@ -68,7 +69,11 @@ public class SlaMetrics {
     }
 
     private static Tags tags(SlaClock c) {
-        return Tags.of("org", c.owningOrg == null ? "none" : c.owningOrg,
-                "queue", c.queueName == null ? "none" : c.queueName, "clock_type", c.clockType.name());
+        return tags(c.owningOrg, c.queueName, c.clockType);
+    }
+
+    private static Tags tags(String owningOrg, String queueName, ClockType type) {
+        return Tags.of("org", owningOrg == null ? "none" : owningOrg, "queue", queueName == null ? "none" : queueName,
+                "clock_type", type.name());
     }
 }
