@@ -162,7 +162,7 @@ password_token() { # password_token <user> [password]
 
 SERVICE_DBS=(lead_service scoring_service routing_service sla_service)
 TEST_VHOSTS=(lead-platform-test-lead lead-platform-test-scoring lead-platform-test-routing lead-platform-test-sla lead-platform-test-system
-  lead-platform-test-replicas)
+  lead-platform-test-replicas lead-platform-test-sla-replicas)
 
 # Everything the platform and its tests need on this machine: JDK, PostgreSQL, RabbitMQ, Keycloak.
 prepare_infra() {
@@ -171,8 +171,8 @@ prepare_infra() {
   ensure_rabbitmq
   local dbs=()
   for db in "${SERVICE_DBS[@]}"; do dbs+=("$db" "${db}_test" "${db}_system"); done
-  # RoutingReplicasIT runs two routing-service replicas of its own.
-  ensure_databases "${dbs[@]}" routing_service_replicas
+  # RoutingReplicasIT and SlaReplicasIT run two service instances of their own.
+  ensure_databases "${dbs[@]}" routing_service_replicas sla_service_replicas
   for v in "${TEST_VHOSTS[@]}"; do ensure_vhost "$v"; done
   ensure_keycloak
 }

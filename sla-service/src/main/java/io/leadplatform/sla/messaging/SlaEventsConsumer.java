@@ -12,8 +12,7 @@ import io.leadplatform.events.LeadRejected;
 import io.leadplatform.events.LeadTouched;
 import io.leadplatform.sla.service.SlaClockService;
 import io.leadplatform.support.inbox.EventHandlers;
-import io.leadplatform.support.inbox.InboundEvents;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.leadplatform.support.inbox.SubjectOrderedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,11 +24,11 @@ import static io.leadplatform.events.EventTypes.*;
 @ApplicationScoped
 public class SlaEventsConsumer {
 
-    private final InboundEvents inbound;
+    private final SubjectOrderedEvents lanes;
     private final EventHandlers handlers;
 
-    public SlaEventsConsumer(InboundEvents inbound, SlaClockService clocks) {
-        this.inbound = inbound;
+    public SlaEventsConsumer(SubjectOrderedEvents lanes, SlaClockService clocks) {
+        this.lanes = lanes;
         this.handlers = EventHandlers.forConsumer("sla-service.clocks")
                 .on(LEAD_CAPTURED, LeadCaptured.class, clocks::captured)
                 .on(LEAD_QUALIFIED, LeadQualified.class, clocks::qualified)
@@ -44,9 +43,9 @@ public class SlaEventsConsumer {
     }
 
     @Incoming("events-in")
-    // In order: a lead's capture must be seen before its assignment to measure the system delay.
-    @Blocking
+    // Each lead's events in delivery order (a lead's capture must be seen before its assignment to measure the
+    // system delay); different leads' events apply in parallel lanes (docs/decisions/0004).
     public CompletionStage<Void> consume(Message<?> message) {
-        return inbound.handle(message, handlers);
+        return lanes.dispatch(message, handlers);
     }
 }
