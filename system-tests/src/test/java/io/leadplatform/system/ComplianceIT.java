@@ -2,6 +2,7 @@ package io.leadplatform.system;
 
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,34 +56,39 @@ class ComplianceIT {
                     .append(cells[1].strip().toLowerCase()).append(',').append(cells[2]).append('\n');
         }
         String job = given().auth().oauth2(KeycloakTokens.of("mara")).contentType("text/csv").body(csv.toString())
-                .post(gatewayUrl() + "/api/imports/leads").then().statusCode(202).extract().header("Location");
+                .post(gatewayUrl() + "/api/imports/leads").then().statusCode(202).extract().header("Location"); // absolute
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                "DONE".equals(given().auth().oauth2(KeycloakTokens.of("mara")).get(gatewayUrl() + job).then()
+                "DONE".equals(given().auth().oauth2(KeycloakTokens.of("mara")).get(job).then()
                         .statusCode(200).extract().path("status")));
 
-        // Every qualified lead of the import gets its clock; the XDRs touch a few of theirs in time.
-        List<UUID> qualified = ids("lead_service_system", "SELECT id FROM lead WHERE external_id LIKE '%-" + run
-                + "' AND mql_at IS NOT NULL");
+        // Every imported lead is scored; the qualified ones get their clock; the XDRs touch a few of theirs in time.
+        String imported = "FROM lead WHERE external_id LIKE '%-" + run + "'";
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                ids("lead_service_system", "SELECT id " + imported + " AND scored_at IS NULL").isEmpty()
+                        && !ids("lead_service_system", "SELECT id " + imported).isEmpty());
+        List<UUID> qualified = ids("lead_service_system", "SELECT id " + imported + " AND mql_at IS NOT NULL");
         assertThat(qualified).as("qualified leads in the sample").hasSizeGreaterThan(20);
         String inQualified = qualified.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 count("SELECT count(DISTINCT lead_id) FROM sla_clock WHERE lead_id IN (" + inQualified + ")")
                         == qualified.size());
-        for (String xdr : List.of("xena", "xavier")) {
-            List<String> mine = given().auth().oauth2(KeycloakTokens.of(xdr)).get(gatewayUrl() + "/api/me/leads")
-                    .then().statusCode(200).extract().path("leadId");
-            for (String lead : mine.stream().filter(inQualified::contains).limit(5).toList()) {
-                given().auth().oauth2(KeycloakTokens.of(xdr)).contentType("application/json")
-                        .body(Map.of("channel", "call")).post(gatewayUrl() + "/api/leads/" + lead + "/touch")
-                        .then().statusCode(200);
-            }
+        // Leads routed to an XDR (not to a manager, after escalations) can be touched; a few are, while in time.
+        List<String> touchable = strings("routing_service_system", "SELECT lead_id || ',' || assignee FROM assignment"
+                + " WHERE status = 'ACTIVE' AND assignee IN ('xena', 'xavier') AND lead_id IN (" + inQualified + ")");
+        for (String row : touchable.stream().limit(10).toList()) {
+            String[] leadAndXdr = row.split(",");
+            given().auth().oauth2(KeycloakTokens.of(leadAndXdr[1])).contentType("application/json")
+                    .body(Map.of("channel", "call")).post(gatewayUrl() + "/api/leads/" + leadAndXdr[0] + "/touch")
+                    .then().statusCode(200);
         }
         // The 8-second first-touch SLA breaches the rest; wait until none of the sample's clocks is still running.
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 count("SELECT count(*) FROM sla_clock WHERE lead_id IN (" + inQualified + ") AND status = 'RUNNING'")
                         == 0);
-        assertThat(count("SELECT count(*) FROM sla_clock WHERE lead_id IN (" + inQualified + ") AND status = 'MET'"))
-                .as("touched in time").isPositive();
+        if (!touchable.isEmpty()) {
+            assertThat(count("SELECT count(*) FROM sla_clock WHERE lead_id IN (" + inQualified
+                    + ") AND status = 'MET'")).as("touched in time").isPositive();
+        }
         assertThat(count("SELECT count(*) FROM sla_clock WHERE lead_id IN (" + inQualified
                 + ") AND status = 'BREACHED'")).as("left untouched").isPositive();
 
@@ -95,7 +101,9 @@ class ComplianceIT {
                 JsonPath report = given().auth().oauth2(KeycloakTokens.of("lea")).accept("application/json")
                         .get(gatewayUrl() + "/api/sla/compliance?clockType=FIRST_TOUCH&groupBy=" + grouping.getKey()
                                 + "&from=" + from + "&to=" + to)
-                        .then().statusCode(200).extract().jsonPath();
+                        .then().statusCode(200).extract().jsonPath()
+                        // Doubles, not the default floats: durations of weeks in ms need more than 24 bits.
+                        .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
                 assertThat(report.getString("source")).isEqualTo("clocks");
                 // A row per group and owning org, as the report has them ("none" for a missing value).
                 Map<String, List<Clock>> expected = clocks(from, to).stream().collect(Collectors.groupingBy(
@@ -179,6 +187,16 @@ class ComplianceIT {
             }
         }
         return ids;
+    }
+
+    static List<String> strings(String db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(db); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     static long count(String sql) throws SQLException {

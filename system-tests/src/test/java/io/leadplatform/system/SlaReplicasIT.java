@@ -115,7 +115,7 @@ class SlaReplicasIT {
                 "INSERT INTO sla_clock (id, lead_id, assignment_id, clock_type, policy_version, owning_org, queue_name,"
                         + " assignee, status, started_at, due_at, calendar_name) SELECT gen_random_uuid(),"
                         + " gen_random_uuid(), gen_random_uuid(), 'FIRST_TOUCH', 'replicas-1', 'MARKETING', ?,"
-                        + " 'replica-load', 'RUNNING', now(), ? + g * interval '6 milliseconds', '24x7'"
+                        + " 'replica-load', 'RUNNING', now(), CAST(? AS timestamptz) + g * interval '6 milliseconds', '24x7'"
                         + " FROM generate_series(0, ? - 1) g")) {
             insert.setString(1, queue);
             insert.setTimestamp(2, Timestamp.from(start));
