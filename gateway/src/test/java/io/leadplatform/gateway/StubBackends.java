@@ -97,6 +97,11 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void respond(HttpServerRequest request, JsonObject echo) {
+        String location = request.headers().get("X-Stub-Location");
+        if (location != null) {
+            // As a service answers a created job: an absolute URL of its own.
+            request.response().putHeader("Location", "http://localhost:" + request.localAddress().port() + location);
+        }
         if (!request.response().closed()) {
             request.response().putHeader("Content-Type", "application/json").end(echo.encode());
         }

@@ -47,7 +47,8 @@ public class ProxyRoutes {
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(this::originRequest)
                 .addInterceptor(new UpstreamFailures())
-                .addInterceptor(new IdentityHeaders());
+                .addInterceptor(new IdentityHeaders())
+                .addInterceptor(new LocationRewrite(origins));
         router.route("/api/*")
                 .handler(ProxyRoutes::requireRoute)
                 .handler(ProxyHandler.create(proxy));
