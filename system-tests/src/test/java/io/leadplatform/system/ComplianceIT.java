@@ -56,7 +56,7 @@ class ComplianceIT {
                     .append(cells[1].strip().toLowerCase()).append(',').append(cells[2]).append('\n');
         }
         String job = given().auth().oauth2(KeycloakTokens.of("mara")).contentType("text/csv").body(csv.toString())
-                .post(gatewayUrl() + "/api/imports/leads").then().statusCode(202).extract().header("Location"); // absolute
+                .post(gatewayUrl() + "/api/imports/leads").then().statusCode(202).extract().header("Location");
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 "DONE".equals(given().auth().oauth2(KeycloakTokens.of("mara")).get(job).then()
                         .statusCode(200).extract().path("status")));
