@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -173,10 +171,7 @@ class ComplianceIT {
     }
 
     static Connection connect(String db) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "localhost")
-                        + ":" + System.getenv().getOrDefault("DB_PORT", "5432") + "/" + db,
-                System.getenv().getOrDefault("DB_USER", "leadplatform"),
-                System.getenv().getOrDefault("DB_PASSWORD", "leadplatform"));
+        return Replicas.connect(db);
     }
 
     static List<UUID> ids(String db, String sql) throws SQLException {

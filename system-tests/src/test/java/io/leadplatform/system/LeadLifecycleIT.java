@@ -9,7 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -110,10 +109,7 @@ class LeadLifecycleIT {
     static List<String> tablesHolding(String text) throws SQLException {
         List<String> holding = new ArrayList<>();
         for (String service : SERVICES) {
-            String url = "jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "localhost") + ":"
-                    + System.getenv().getOrDefault("DB_PORT", "5432") + "/" + service.replace('-', '_') + "_system";
-            try (Connection db = DriverManager.getConnection(url, System.getenv().getOrDefault("DB_USER", "leadplatform"),
-                    System.getenv().getOrDefault("DB_PASSWORD", "leadplatform"))) {
+            try (Connection db = Replicas.connect(service.replace('-', '_') + "_system")) {
                 List<String> tables = new ArrayList<>();
                 try (ResultSet rs = db.createStatement().executeQuery(
                         "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {

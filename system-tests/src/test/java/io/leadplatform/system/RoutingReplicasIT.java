@@ -9,21 +9,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,48 +36,25 @@ class RoutingReplicasIT {
     static final String VHOST = "lead-platform-test-replicas";
     static final int LEADS = 1000;
     static final String QUEUE = "bbbbbbbb-0000-4000-8000-00000000000a";
-    static final List<Process> replicas = new ArrayList<>();
+    static Replicas replicas;
 
     @BeforeAll
     static void startTwoReplicas() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", ".."));
-        Path logs = Path.of("target/platform-logs");
-        Files.createDirectories(logs);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (int i = 1; i <= 2; i++) {
-            int port = 28090 + i;
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("ROUTING_SERVICE_PORT", String.valueOf(port));
-            env.put("DB_NAME", DB);
-            env.put("RABBITMQ_VHOST", VHOST);
-            // The first replica starts from an empty database; the second then finds it migrated.
-            env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(i == 1));
-            env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-            replicas.add(RunningPlatform.launch(java, root, "routing-service", "routing-replica-" + i, env, logs));
-            await("routing replica " + i + " ready; logs in " + logs).atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> RunningPlatform.ready(http, port));
-        }
-        try (Connection db = connect()) {
-            db.createStatement().execute(Files.readString(root.resolve("routing-service/bench/setup.sql")));
+        replicas = Replicas.start("routing-service", "ROUTING_SERVICE_PORT", List.of(28091, 28092), DB, VHOST);
+        try (Connection db = replicas.connect()) {
+            db.createStatement().execute(Files.readString(Replicas.ROOT.resolve("routing-service/bench/setup.sql")));
         }
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        replicas.forEach(Process::destroy);
-        for (Process p : replicas) {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+    static void stop() {
+        if (replicas != null) {
+            replicas.close();
         }
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "localhost")
-                        + ":" + System.getenv().getOrDefault("DB_PORT", "5432") + "/" + DB,
-                System.getenv().getOrDefault("DB_USER", "leadplatform"),
-                System.getenv().getOrDefault("DB_PASSWORD", "leadplatform"));
+        return replicas.connect();
     }
 
     static long count(String sql) throws SQLException {

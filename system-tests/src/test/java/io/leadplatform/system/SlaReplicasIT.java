@@ -12,19 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,45 +38,23 @@ class SlaReplicasIT {
     static final String VHOST = "lead-platform-test-sla-replicas";
     static final int CLOCKS = 10_000;
     static final int[] PORTS = {28094, 28095};
-    static final List<Process> instances = new ArrayList<>();
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static Replicas instances;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", ".."));
-        Path logs = Path.of("target/platform-logs");
-        Files.createDirectories(logs);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        for (int i = 0; i < 2; i++) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("SLA_SERVICE_PORT", String.valueOf(PORTS[i]));
-            env.put("DB_NAME", DB);
-            env.put("RABBITMQ_VHOST", VHOST);
-            // The first instance starts from an empty database; the second then finds it migrated.
-            env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(i == 0));
-            env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-            instances.add(RunningPlatform.launch(java, root, "sla-service", "sla-replica-" + (i + 1), env, logs));
-            int port = PORTS[i];
-            await("sla instance " + (i + 1) + " ready; logs in " + logs).atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> RunningPlatform.ready(http, port));
-        }
+        instances = Replicas.start("sla-service", "SLA_SERVICE_PORT", List.of(PORTS[0], PORTS[1]), DB, VHOST);
     }
 
     @AfterAll
-    static void stop() throws InterruptedException {
-        instances.forEach(Process::destroy);
-        for (Process p : instances) {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+    static void stop() {
+        if (instances != null) {
+            instances.close();
         }
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + System.getenv().getOrDefault("DB_HOST", "localhost")
-                        + ":" + System.getenv().getOrDefault("DB_PORT", "5432") + "/" + DB,
-                System.getenv().getOrDefault("DB_USER", "leadplatform"),
-                System.getenv().getOrDefault("DB_PASSWORD", "leadplatform"));
+        return instances.connect();
     }
 
     static long count(String sql, String queue) throws SQLException {
