@@ -17,7 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The dashboard's "SLA met by org and queue" series: sla_met_total counts a met clock once its transaction commits. */
+/** The dashboard's "SLA met by org and queue" series: sla_met_total counts a met clock by org, queue and type. */
 @QuarkusTest
 class SlaOutcomeMetricsTest {
 

@@ -1,7 +1,6 @@
 package io.leadplatform.support.metrics;
 
 import io.leadplatform.support.outbox.OutboxAppended;
-import io.leadplatform.support.outbox.OutboxMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,10 +8,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -31,42 +28,24 @@ public class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final EntityManager em;
-    private final TransactionSynchronizationRegistry transactions;
     private final AtomicLong unsent = new AtomicLong();
     private final AtomicLong oldestUnsentAgeSeconds = new AtomicLong();
     private final Map<String, Counter> committed = new ConcurrentHashMap<>();
 
-    public OutboxMetrics(MeterRegistry registry, EntityManager em, TransactionSynchronizationRegistry transactions) {
+    public OutboxMetrics(MeterRegistry registry, EntityManager em) {
         this.registry = registry;
         this.em = em;
-        this.transactions = transactions;
         Gauge.builder("outbox.unsent", unsent, AtomicLong::get)
                 .description("outbox rows not yet confirmed by the broker").register(registry);
         Gauge.builder("outbox.oldest.unsent.age", oldestUnsentAgeSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("age of the oldest outbox row not yet confirmed by the broker").register(registry);
     }
 
-    /** Runs inside the appending transaction: the row is still in the persistence context, so no query is made. */
-    void onAppended(@Observes OutboxAppended appended) {
-        OutboxMessage row = em.find(OutboxMessage.class, appended.rowId());
-        if (row == null) {
-            return;
-        }
-        String type = row.type;
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    committed.computeIfAbsent(type, t -> Counter.builder("outbox.events.committed")
-                            .description("events committed to the outbox by this instance, by type")
-                            .tag("type", t).register(registry)).increment();
-                }
-            }
-        });
+    /** Counts the event once its transaction has committed. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        committed.computeIfAbsent(appended.type(), t -> Counter.builder("outbox.events.committed")
+                .description("events committed to the outbox by this instance, by type")
+                .tag("type", t).register(registry)).increment();
     }
 
     @Scheduled(every = "${outbox.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -2,6 +2,9 @@ package io.leadplatform.support.outbox;
 
 import java.util.UUID;
 
-/** Fired inside the transaction that appended an outbox row; the relay wakes when that transaction commits. */
-public record OutboxAppended(UUID rowId) {
+/**
+ * Fired inside the transaction that appended an outbox row; the relay wakes, and the metrics count the event, when
+ * that transaction commits.
+ */
+public record OutboxAppended(UUID rowId, String type) {
 }

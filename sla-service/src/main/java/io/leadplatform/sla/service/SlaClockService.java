@@ -345,6 +345,7 @@ public class SlaClockService {
     private void meet(SlaClock c, Instant at) {
         c.meet(at).ifPresentOrElse(met -> {
             outbox.append(EventTypes.SLA_MET, c.leadId, met);
+            metrics.met(c);
         }, () -> LOG.debugf("clock %s stays %s at %s", c.id, c.status, at));
     }
 

@@ -39,6 +39,12 @@ public class SlaMetrics {
                 .tags(tags(owningOrg, queueName, type)).register(registry).increment();
     }
 
+    /** {@code sla_met_total{org,queue,clock_type}}, the dashboard's counterpart of {@code sla_breaches_total}. */
+    public void met(SlaClock c) {
+        Counter.builder("sla.met").description("SLA clocks met, by this instance").tags(tags(c)).register(registry)
+                .increment();
+    }
+
     public void touched(SlaClock c) {
         DistributionSummary.builder("sla.time.to.first.touch.wall").baseUnit("seconds")
                 .description("wall time from assignment to first touch").publishPercentileHistogram()
