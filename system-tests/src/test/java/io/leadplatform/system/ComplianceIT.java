@@ -70,9 +70,14 @@ class ComplianceIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 count("SELECT count(DISTINCT lead_id) FROM sla_clock WHERE lead_id IN (" + inQualified + ")")
                         == qualified.size());
-        // Leads routed to an XDR (not to a manager, after escalations) can be touched; a few are, while in time.
-        List<String> touchable = strings("routing_service_system", "SELECT lead_id || ',' || assignee FROM assignment"
-                + " WHERE status = 'ACTIVE' AND assignee IN ('xena', 'xavier') AND lead_id IN (" + inQualified + ")");
+        // Leads routed to an XDR (not to a manager, after escalations) can be touched; a few are, while their clock
+        // still has a few seconds to run, so the touch lands in time.
+        String running = strings("sla_service_system", "SELECT lead_id::text FROM sla_clock WHERE lead_id IN ("
+                + inQualified + ") AND status = 'RUNNING' AND due_at > now() + interval '4 seconds'").stream()
+                .map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        List<String> touchable = running.isEmpty() ? List.of() : strings("routing_service_system",
+                "SELECT lead_id || ',' || assignee FROM assignment WHERE status = 'ACTIVE'"
+                        + " AND assignee IN ('xena', 'xavier') AND lead_id IN (" + running + ")");
         for (String row : touchable.stream().limit(10).toList()) {
             String[] leadAndXdr = row.split(",");
             given().auth().oauth2(KeycloakTokens.of(leadAndXdr[1])).contentType("application/json")
