@@ -8,6 +8,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Points a backend's absolute {@code Location} (an import job's, say) at the gateway instead of the backend, as a
@@ -35,7 +36,7 @@ public final class LocationRewrite implements ProxyInterceptor {
     }
 
     /** The location on the gateway, when it points at the backend (with or without its default port). */
-    static java.util.Optional<String> rewrite(String location, Origin origin, String gateway) {
+    static Optional<String> rewrite(String location, Origin origin, String gateway) {
         String scheme = origin.ssl() ? "https://" : "http://";
         List<String> prefixes = (origin.port() == (origin.ssl() ? 443 : 80))
                 ? List.of(scheme + origin.host() + ":" + origin.port(), scheme + origin.host())
@@ -43,9 +44,9 @@ public final class LocationRewrite implements ProxyInterceptor {
         for (String prefix : prefixes) {
             String backend = prefix + origin.basePath();
             if (location.startsWith(backend + "/") || location.equals(backend)) {
-                return java.util.Optional.of(gateway + location.substring(backend.length()));
+                return Optional.of(gateway + location.substring(backend.length()));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
