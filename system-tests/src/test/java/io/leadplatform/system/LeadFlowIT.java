@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.leadplatform.system.RunningPlatform.gatewayUrl;
 import static io.restassured.RestAssured.given;
@@ -40,20 +39,13 @@ class LeadFlowIT {
         broker.close();
     }
 
-    static String capture(Map<String, Object> lead) {
-        return given().auth().oauth2(KeycloakTokens.of("mara")).contentType(ContentType.JSON).body(lead)
-                .post(gatewayUrl() + "/api/leads")
-                .then().statusCode(201)
-                .extract().path("id");
-    }
-
     static ValidatableResponse lead(String id, String user) {
         return given().auth().oauth2(KeycloakTokens.of(user)).get(gatewayUrl() + "/api/leads/" + id).then();
     }
 
     @Test
     void anInboundLeadIsAssignedToXenasMarketingQueueWithAFirstTouchClockWithinFiveSeconds() {
-        String id = capture(Leads.inboundItSecurityLead());
+        String id = Leads.capture(Leads.inboundItSecurityLead());
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 lead(id, "mara").statusCode(200)
                         .body("stage", equalTo("MQL"))
@@ -67,7 +59,7 @@ class LeadFlowIT {
 
     @Test
     void anOutboundLeadGoesToXaviersSalesQueue() {
-        String id = capture(Leads.outboundFinanceLead());
+        String id = Leads.capture(Leads.outboundFinanceLead());
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 lead(id, "sam").statusCode(200)
                         .body("assignment.assignee", equalTo("xavier"))
@@ -77,7 +69,7 @@ class LeadFlowIT {
 
     @Test
     void xenaTouchingHerLeadMarksTheClockMet() {
-        String id = capture(Leads.inboundItSecurityLead());
+        String id = Leads.capture(Leads.inboundItSecurityLead());
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 lead(id, "xena").statusCode(200).body("slaClocks[0].status", equalTo("RUNNING")));
 
@@ -98,7 +90,7 @@ class LeadFlowIT {
 
     @Test
     void aLeadLeftUntouchedPastItsSlaEmitsExactlyOneBreach() {
-        String id = capture(Leads.inboundItSecurityLead());
+        String id = Leads.capture(Leads.inboundItSecurityLead());
         List<String> seen = new ArrayList<>();
         Duration wait = RunningPlatform.FIRST_TOUCH_SLA.plusSeconds(15);
         await().atMost(wait).pollInterval(Duration.ofMillis(250)).until(() -> breachesOf(id, seen) == 1);

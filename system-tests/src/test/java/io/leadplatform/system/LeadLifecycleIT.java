@@ -31,13 +31,6 @@ class LeadLifecycleIT {
 
     static final List<String> SERVICES = List.of("lead-service", "scoring-service", "routing-service", "sla-service");
 
-    static String capture(Map<String, Object> lead) {
-        return given().auth().oauth2(KeycloakTokens.of("mara")).contentType(ContentType.JSON).body(lead)
-                .post(gatewayUrl() + "/api/leads")
-                .then().statusCode(201)
-                .extract().path("id");
-    }
-
     static void awaitAssignedToXenaWithAClock(String id) {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().auth().oauth2(KeycloakTokens.of("mara")).get(gatewayUrl() + "/api/leads/" + id).then()
@@ -51,7 +44,7 @@ class LeadLifecycleIT {
         String campaign = "reject-it-" + UUID.randomUUID();
         Map<String, Object> lead = Leads.inboundItSecurityLead();
         lead.put("campaign", campaign);
-        String id = capture(lead);
+        String id = Leads.capture(lead);
         awaitAssignedToXenaWithAClock(id);
 
         given().auth().oauth2(KeycloakTokens.of("xena")).contentType(ContentType.JSON)
@@ -75,7 +68,7 @@ class LeadLifecycleIT {
     void afterAnErasureTheEmailIsInNoTableOfAnyServiceInNoQueueAndInNoLog() throws Exception {
         Map<String, Object> lead = Leads.inboundItSecurityLead();
         String email = ((String) lead.get("email")).toLowerCase();
-        String id = capture(lead);
+        String id = Leads.capture(lead);
         awaitAssignedToXenaWithAClock(id);
         given().auth().oauth2(KeycloakTokens.of("xena")).contentType(ContentType.JSON)
                 .body(Map.of("channel", "call")).post(gatewayUrl() + "/api/leads/" + id + "/touch")

@@ -1,14 +1,28 @@
 package io.leadplatform.system;
 
+import io.leadplatform.support.testing.KeycloakTokens;
+import io.restassured.http.ContentType;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Capture payloads; unique emails per call so reruns never merge into earlier leads. */
+import static io.leadplatform.system.RunningPlatform.gatewayUrl;
+import static io.restassured.RestAssured.given;
+
+/** Capture payloads, with unique emails per call so reruns never merge into earlier leads, and the capture itself. */
 final class Leads {
 
     private Leads() {
+    }
+
+    /** Captures the lead through the gateway as mara and returns its id. */
+    static String capture(Map<String, Object> lead) {
+        return given().auth().oauth2(KeycloakTokens.of("mara")).contentType(ContentType.JSON).body(lead)
+                .post(gatewayUrl() + "/api/leads")
+                .then().statusCode(201)
+                .extract().path("id");
     }
 
     static Map<String, Object> inboundItSecurityLead() {
