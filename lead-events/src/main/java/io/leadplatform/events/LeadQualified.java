@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * The lead crossed a qualification criterion. It carries the segment fields routing needs, so that
- * routing does not have to call back.
+ * routing does not have to call back. {@code accountTier} is the profile's (see {@link LeadProfile}); null
+ * when unknown or when the producer predates it.
  */
 public record LeadQualified(
         UUID leadId,
@@ -22,5 +23,6 @@ public record LeadQualified(
         Integer employees,
         String domain,
         Boolean consentMarketing,
-        Instant qualifiedAt) {
+        Instant qualifiedAt,
+        String accountTier) {
 }
