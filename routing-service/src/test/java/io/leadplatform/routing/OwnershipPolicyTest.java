@@ -1,6 +1,7 @@
 package io.leadplatform.routing;
 
 import io.leadplatform.routing.domain.OwnershipPolicy;
+import io.leadplatform.routing.domain.OwnershipRule;
 import io.leadplatform.routing.domain.OwningOrg;
 import io.leadplatform.routing.domain.RoutingDecision;
 import io.leadplatform.routing.domain.RoutingException;
@@ -52,6 +53,25 @@ class OwnershipPolicyTest {
         assertThatThrownBy(() -> RoutingSetups.policy("marketing-only", RoutingSetups.defaultRule(1, inbound))
                 .route(new RoutingFacts("inbound", "paid", false)))
                 .isInstanceOf(RoutingException.class);
+    }
+
+    @Test
+    void aTierRuleTakesOnlyLeadsOfItsTiersAndNotThoseOfUnknownTier() {
+        OwnershipRule bigAccounts = RoutingSetups.rule(1, "big-accounts", null, null, outbound);
+        bigAccounts.accountTiers = "ENTERPRISE,STRATEGIC";
+        OwnershipPolicy policy = RoutingSetups.policy("tiers", bigAccounts, RoutingSetups.defaultRule(2, inbound));
+
+        RoutingDecision enterprise = policy.route(withTier("ENTERPRISE"));
+        assertThat(enterprise.rule()).isSameAs(bigAccounts);
+        assertThat(enterprise.reason()).contains("accountTier=ENTERPRISE,STRATEGIC");
+        assertThat(policy.route(withTier("strategic")).rule()).isSameAs(bigAccounts);
+        assertThat(policy.route(withTier("SMB")).rule().defaultRule).isTrue();
+        assertThat(policy.route(withTier(null)).rule().defaultRule).isTrue();
+    }
+
+    private static RoutingFacts withTier(String tier) {
+        return new RoutingFacts("inbound", "paid", true, "MQL", "A", "MEDIUM", "US", "NA", "Retail", 5000,
+                "acme.com", 75, tier);
     }
 
     @Test

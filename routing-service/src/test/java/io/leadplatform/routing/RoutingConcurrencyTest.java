@@ -69,7 +69,7 @@ class RoutingConcurrencyTest {
         LeadQualified data = new LeadQualified(lead, stage, golden.modelVersion(), golden.fitGrade(),
                 golden.fitScore(), golden.engagementScore(), golden.direction(), golden.channel(), golden.country(),
                 golden.region(), golden.industry(), golden.employees(), golden.domain(), golden.consentMarketing(),
-                golden.qualifiedAt());
+                golden.qualifiedAt(), golden.accountTier());
         CloudEvent<LeadQualified> event = CloudEvent.of("scoring-service", EventTypes.LEAD_QUALIFIED, lead,
                 Instant.now(), data);
         QuarkusTransaction.requiringNew().run(() -> routing.qualified(event, data));

@@ -51,6 +51,22 @@ public class RoutingDatabase {
         return count("SELECT count(*) FROM assignment WHERE lead_id = :id AND status = 'ACTIVE'", lead);
     }
 
+    /** The account tier stored with the lead's last qualification. */
+    public String factTier(UUID lead) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT account_tier FROM qualified_fact WHERE lead_id = :id").setParameter("id", lead)
+                .getSingleResult());
+    }
+
+    /** Stored qualifications of these tiers received in the last {@code days} days, as a simulation replays them. */
+    public long factsOfTiers(int days, String... tiers) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM qualified_fact WHERE account_tier IN (:tiers)"
+                        + " AND received_at >= now() - make_interval(days => :days)")
+                .setParameter("tiers", java.util.List.of(tiers)).setParameter("days", days)
+                .getSingleResult()).longValue());
+    }
+
     private long count(String sql, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
                 .setParameter("id", id).getSingleResult()).longValue());

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -162,12 +164,15 @@ class RoutingEventsConsumerTest {
         broker.publish(EventTypes.LEAD_QUALIFIED, Qualifications.inboundMql(lead));
         publishedAssignment(lead);
 
-        broker.publish(EventTypes.SLA_BREACHED, GoldenFixtures.instance(EventTypes.SLA_BREACHED, lead));
+        // After the assignment, as a real breach is: the ledger is ordered by time, and the fixture's is fixed.
+        Instant breachedAt = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        broker.publish(EventTypes.SLA_BREACHED, GoldenFixtures.instance(EventTypes.SLA_BREACHED, lead,
+                "dueAt", breachedAt.minusSeconds(1).toString(), "breachedAt", breachedAt.toString()));
 
         await().atMost(WAIT).untilAsserted(() ->
                 given().auth().oauth2(KeycloakTokens.of("mel")).get("/api/leads/" + lead + "/routing")
                         .then().statusCode(200)
-                        .body("assignment.breachedAt", equalTo("2026-11-23T09:20:01Z"))
+                        .body("assignment.breachedAt", equalTo(breachedAt.toString()))
                         .body("ledger", hasSize(2))
                         .body("ledger[1].action", equalTo("SLA_BREACHED"))
                         .body("ledger[1].actor", equalTo("sla-service"))

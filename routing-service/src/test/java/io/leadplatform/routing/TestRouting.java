@@ -91,10 +91,16 @@ final class TestRouting {
     }
 
     static LeadQualified qualified(UUID lead, String industry, String domain) {
+        return qualified(lead, industry, domain,
+                GoldenFixtures.data(EventTypes.LEAD_QUALIFIED, LeadQualified.class).accountTier());
+    }
+
+    /** The golden inbound MQL with its own industry, domain and account tier (null: unknown). */
+    static LeadQualified qualified(UUID lead, String industry, String domain, String accountTier) {
         LeadQualified g = GoldenFixtures.data(EventTypes.LEAD_QUALIFIED, LeadQualified.class);
         return new LeadQualified(lead, g.stage(), g.modelVersion(), g.fitGrade(), g.fitScore(), g.engagementScore(),
                 g.direction(), g.channel(), g.country(), g.region(), industry, g.employees(), domain,
-                g.consentMarketing(), g.qualifiedAt());
+                g.consentMarketing(), g.qualifiedAt(), accountTier);
     }
 
     /** Routes as the consumer would, in a transaction of its own. */

@@ -75,7 +75,7 @@ class RoutingReplicasIT {
                 Instant now = Instant.now();
                 broker.publish(EventTypes.LEAD_QUALIFIED, EventJson.write(CloudEvent.of("routing-replicas-it",
                         EventTypes.LEAD_QUALIFIED, lead, now, new LeadQualified(lead, "MQL", "default-1", "A", 55, 20,
-                                "inbound", "paid", "US", "NA", "bench", 450, "d" + i + ".example", true, now))));
+                                "inbound", "paid", "US", "NA", "bench", 450, "d" + i + ".example", true, now, "MID_MARKET"))));
             }
         }
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() ->

@@ -53,6 +53,9 @@ public class Assignment {
     public Integer score;
     /** The lead's account, for account-owner sticky routing. */
     public String domain;
+    /** The lead's account tier, so a hand-off or reassignment without stored facts still routes by it. */
+    @Column(name = "account_tier")
+    public String accountTier;
     /** The earliest due time of a running SLA clock, from sla.started. */
     @Column(name = "sla_due_at")
     public Instant slaDueAt;
@@ -83,6 +86,7 @@ public class Assignment {
         a.channel = facts.channel();
         a.score = facts.score();
         a.domain = facts.domain();
+        a.accountTier = facts.accountTier();
         a.status = Status.ACTIVE;
         a.assignedAt = at;
         return new Assigned(a, new LeadAssigned(leadId, a.id, a.queue.id, a.queue.name, a.owningOrg.name(),

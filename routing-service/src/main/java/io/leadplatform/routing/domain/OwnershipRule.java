@@ -44,6 +44,8 @@ public class OwnershipRule {
     @Column(name = "employees_max")
     public Integer employeesMax;
     public String channels;
+    @Column(name = "account_tiers")
+    public String accountTiers;
     @Column(name = "is_default")
     public boolean defaultRule;
     @ManyToOne
@@ -60,6 +62,7 @@ public class OwnershipRule {
                 && in(countries, facts.country())
                 && in(industries, facts.industry())
                 && in(channels, facts.channel())
+                && in(accountTiers, facts.accountTier())
                 && (employeesMin == null || facts.employees() != null && facts.employees() >= employeesMin)
                 && (employeesMax == null || facts.employees() != null && facts.employees() <= employeesMax);
     }
@@ -91,6 +94,7 @@ public class OwnershipRule {
         add(parts, "country", countries);
         add(parts, "industry", industries);
         add(parts, "channel", channels);
+        add(parts, "accountTier", accountTiers);
         if (employeesMin != null || employeesMax != null) {
             parts.add("employees=" + (employeesMin == null ? "" : employeesMin) + ".."
                     + (employeesMax == null ? "" : employeesMax));

@@ -39,6 +39,9 @@ public class QualifiedFact {
     public Instant qualifiedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** Null when unknown or from a producer that predates it. */
+    @Column(name = "account_tier")
+    public String accountTier;
 
     public void apply(LeadQualified q, Instant at) {
         leadId = q.leadId();
@@ -57,12 +60,13 @@ public class QualifiedFact {
         consentMarketing = q.consentMarketing();
         qualifiedAt = q.qualifiedAt();
         receivedAt = at;
+        accountTier = q.accountTier();
     }
 
     /** The engagement band comes from the configured thresholds. */
     public RoutingFacts facts(int mediumFrom, int highFrom) {
         String band = engagementScore >= highFrom ? "HIGH" : engagementScore >= mediumFrom ? "MEDIUM" : "LOW";
         return new RoutingFacts(direction, channel, consentMarketing, stage, fitGrade, band, country, region,
-                industry, employees, domain, fitScore + engagementScore);
+                industry, employees, domain, fitScore + engagementScore, accountTier);
     }
 }

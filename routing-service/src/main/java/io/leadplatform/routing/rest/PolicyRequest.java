@@ -9,6 +9,6 @@ public record PolicyRequest(String version, String description, List<Rule> rules
     public record Rule(String name, Boolean defaultRule, String direction, Boolean consentMarketing, String stage,
             List<String> fitGrades, List<String> engagementBands, List<String> regions, List<String> countries,
             List<String> industries, Integer employeesMin, Integer employeesMax, List<String> channels,
-            String targetQueue) {
+            List<String> accountTiers, String targetQueue) {
     }
 }

@@ -14,6 +14,7 @@ public record PolicyView(UUID id, String version, boolean active, Instant effect
     public record Rule(int position, String name, boolean defaultRule, String direction, Boolean consentMarketing,
             String stage, List<String> fitGrades, List<String> engagementBands, List<String> regions,
             List<String> countries, List<String> industries, Integer employeesMin, Integer employeesMax,
-            List<String> channels, UUID targetQueueId, String targetQueue, String targetOwningOrg) {
+            List<String> channels, List<String> accountTiers, UUID targetQueueId, String targetQueue,
+            String targetOwningOrg) {
     }
 }

@@ -1,5 +1,6 @@
 package io.leadplatform.routing.service;
 
+import io.leadplatform.events.AccountTiers;
 import io.leadplatform.routing.config.RoutingConfig;
 import io.leadplatform.routing.domain.OwnershipPolicy;
 import io.leadplatform.routing.domain.OwnershipPolicyRepository;
@@ -43,6 +44,7 @@ public class PolicyService {
     private static final Set<String> STAGES = Set.of("MQL", "SQL");
     private static final Set<String> BANDS = Set.of("LOW", "MEDIUM", "HIGH");
     private static final Set<String> GRADES = Set.of("A", "B", "C", "D");
+    private static final Set<String> TIERS = Set.copyOf(AccountTiers.ALL);
 
     private final OwnershipPolicyRepository policies;
     private final RoutingQueueRepository queues;
@@ -192,6 +194,7 @@ public class PolicyService {
         rule.countries = csv(r.countries(), null, field + ".countries", 500);
         rule.industries = csv(r.industries(), null, field + ".industries", 1000);
         rule.channels = csv(r.channels(), null, field + ".channels", 200);
+        rule.accountTiers = csv(r.accountTiers(), TIERS, field + ".accountTiers", 64);
         rule.employeesMin = r.employeesMin();
         rule.employeesMax = r.employeesMax();
         if (r.employeesMin() != null && r.employeesMin() < 0) {

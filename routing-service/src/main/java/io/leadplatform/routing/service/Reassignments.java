@@ -50,7 +50,7 @@ public class Reassignments {
         return facts.findByIdOptional(assignment.leadId)
                 .map(f -> f.facts(config.engagementBand().mediumFrom(), config.engagementBand().highFrom()))
                 .orElseGet(() -> new RoutingFacts(assignment.direction, assignment.channel, null, null, null, null,
-                        null, null, null, null, assignment.domain, assignment.score));
+                        null, null, null, null, assignment.domain, assignment.score, assignment.accountTier));
     }
 
     /**

@@ -57,8 +57,8 @@ public final class RoutingMapper {
                         .map(r -> new PolicyView.Rule(r.position, r.name, r.defaultRule, r.direction,
                                 r.consentMarketing, r.stage, list(r.fitGrades), list(r.engagementBands),
                                 list(r.regions), list(r.countries), list(r.industries), r.employeesMin,
-                                r.employeesMax, list(r.channels), r.targetQueue.id, r.targetQueue.name,
-                                r.targetQueue.owningOrg.name()))
+                                r.employeesMax, list(r.channels), list(r.accountTiers), r.targetQueue.id,
+                                r.targetQueue.name, r.targetQueue.owningOrg.name()))
                         .toList());
     }
 
