@@ -36,6 +36,8 @@ class SubjectOrderedEventsTest {
     final Map<String, List<Integer>> applied = new ConcurrentHashMap<>();
     final Set<String> threads = ConcurrentHashMap.newKeySet();
     final AtomicInteger acked = new AtomicInteger();
+    final List<String> consumersPerBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     CountDownLatch done;
     SubjectOrderedEvents lanes;
 
@@ -46,13 +48,17 @@ class SubjectOrderedEventsTest {
         }
 
         @Override
-        CompletionStage<Void> apply(Delivery delivery, EventHandlers handlers) {
+        CompletionStage<Void> applyAll(List<Delivery> deliveries, EventHandlers handlers) {
             threads.add(Thread.currentThread().getName());
+            batchSizes.add(deliveries.size());
             LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(ThreadLocalRandom.current().nextLong(200)));
-            applied.computeIfAbsent(String.valueOf(delivery.subject()), s -> new ArrayList<>())
-                    .add(delivery.event() == null ? -1 : delivery.event().data().get("seq").asInt());
-            done.countDown();
-            return delivery.message().ack();
+            for (Delivery delivery : deliveries) {
+                applied.computeIfAbsent(String.valueOf(delivery.subject()), s -> new ArrayList<>())
+                        .add(delivery.event() == null ? -1 : delivery.event().data().get("seq").asInt());
+                done.countDown();
+                delivery.message().ack();
+            }
+            return CompletableFuture.completedFuture(null);
         }
     }
 
@@ -73,7 +79,7 @@ class SubjectOrderedEventsTest {
 
     @Test
     void eachSubjectsEventsApplyInDeliveryOrderWhileSubjectsSpreadOverTheLanes() throws InterruptedException {
-        lanes = new SubjectOrderedEvents(new RecordingInbound(), 4);
+        lanes = new SubjectOrderedEvents(new RecordingInbound(), 4, 8);
         done = new CountDownLatch(SUBJECTS * EVENTS_PER_SUBJECT);
         List<UUID> subjects = new ArrayList<>();
         for (int i = 0; i < SUBJECTS; i++) {
@@ -93,11 +99,71 @@ class SubjectOrderedEventsTest {
         applied.forEach((subject, seqs) -> assertThat(seqs).as("events of %s", subject).isEqualTo(inOrder));
         assertThat(threads).as("lanes used").hasSize(4).allMatch(t -> t.startsWith("inbox-lane-"));
         assertThat(acked).hasValue(SUBJECTS * EVENTS_PER_SUBJECT);
+        assertThat(batchSizes).as("batches never exceed inbox.max-batch").allMatch(size -> size >= 1 && size <= 8);
+    }
+
+    @Test
+    void aLaneThatFellBehindAppliesWhatWaitsAsBatchesInOrder() throws InterruptedException {
+        lanes = new SubjectOrderedEvents(new RecordingInbound(), 1, 10);
+        done = new CountDownLatch(101);
+        EventHandlers handlers = EventHandlers.forConsumer("test");
+        UUID subject = UUID.randomUUID();
+        CountDownLatch release = new CountDownLatch(1);
+        // Hold the only lane, as a slow transaction would, while 100 more events arrive.
+        lanes.lane(subject.toString()).executor.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int seq = 0; seq < 101; seq++) {
+            lanes.dispatch(event(subject, seq, acked), handlers);
+        }
+        release.countDown();
+
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(applied.get(subject.toString())).isEqualTo(IntStream.range(0, 101).boxed().toList());
+        assertThat(batchSizes).as("what waited went in batches of inbox.max-batch").startsWith(10, 10, 10)
+                .allMatch(size -> size <= 10);
+        assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(101);
+        assertThat(acked).hasValue(101);
+    }
+
+    @Test
+    void differentConsumersOnOneLaneAreNeverMixedInABatch() throws InterruptedException {
+        lanes = new SubjectOrderedEvents(new RecordingInbound() {
+            @Override
+            CompletionStage<Void> applyAll(List<Delivery> deliveries, EventHandlers handlers) {
+                consumersPerBatch.add(handlers.consumer());
+                return super.applyAll(deliveries, handlers);
+            }
+        }, 1, 10);
+        done = new CountDownLatch(20);
+        EventHandlers first = EventHandlers.forConsumer("first");
+        EventHandlers second = EventHandlers.forConsumer("second");
+        UUID subject = UUID.randomUUID();
+        CountDownLatch release = new CountDownLatch(1);
+        lanes.lane(subject.toString()).executor.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int seq = 0; seq < 20; seq++) {
+            lanes.dispatch(event(subject, seq, acked), seq < 5 || seq >= 15 ? first : second);
+        }
+        release.countDown();
+
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(batchSizes).containsExactly(5, 10, 5);
+        assertThat(consumersPerBatch).containsExactly("first", "second", "first");
     }
 
     @Test
     void aMalformedMessageStillReachesALaneToBeRejected() throws InterruptedException {
-        lanes = new SubjectOrderedEvents(new RecordingInbound(), 2);
+        lanes = new SubjectOrderedEvents(new RecordingInbound(), 2, 8);
         done = new CountDownLatch(1);
         lanes.dispatch(Message.of("not json".getBytes(), () -> {
             acked.incrementAndGet();

@@ -6,8 +6,7 @@ import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaStarted;
 import io.leadplatform.routing.service.RoutingService;
 import io.leadplatform.support.inbox.EventHandlers;
-import io.leadplatform.support.inbox.InboundEvents;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.leadplatform.support.inbox.SubjectOrderedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,11 +18,11 @@ import static io.leadplatform.events.EventTypes.*;
 @ApplicationScoped
 public class RoutingEventsConsumer {
 
-    private final InboundEvents inbound;
+    private final SubjectOrderedEvents lanes;
     private final EventHandlers handlers;
 
-    public RoutingEventsConsumer(InboundEvents inbound, RoutingService routing) {
-        this.inbound = inbound;
+    public RoutingEventsConsumer(SubjectOrderedEvents lanes, RoutingService routing) {
+        this.lanes = lanes;
         this.handlers = EventHandlers.forConsumer("routing-service.routing")
                 .on(LEAD_QUALIFIED, LeadQualified.class, routing::qualified)
                 .on(SLA_STARTED, SlaStarted.class, routing::slaStarted)
@@ -32,9 +31,9 @@ public class RoutingEventsConsumer {
     }
 
     @Incoming("events-in")
-    // Events of different leads apply in parallel; handlers lock the lead, and order was never guaranteed.
-    @Blocking(ordered = false)
+    // Events of one lead in delivery order, different leads in parallel lanes (docs/decisions/0004). A lane that
+    // fell behind applies what waits in one transaction, so the queue row's lock is taken once per batch.
     public CompletionStage<Void> consume(Message<?> message) {
-        return inbound.handle(message, handlers);
+        return lanes.dispatch(message, handlers);
     }
 }

@@ -6,8 +6,7 @@ import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadUpdated;
 import io.leadplatform.scoring.service.ScoringService;
 import io.leadplatform.support.inbox.EventHandlers;
-import io.leadplatform.support.inbox.InboundEvents;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.leadplatform.support.inbox.SubjectOrderedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,11 +18,11 @@ import static io.leadplatform.events.EventTypes.*;
 @ApplicationScoped
 public class ScoringEventsConsumer {
 
-    private final InboundEvents inbound;
+    private final SubjectOrderedEvents lanes;
     private final EventHandlers handlers;
 
-    public ScoringEventsConsumer(InboundEvents inbound, ScoringService scoring) {
-        this.inbound = inbound;
+    public ScoringEventsConsumer(SubjectOrderedEvents lanes, ScoringService scoring) {
+        this.lanes = lanes;
         this.handlers = EventHandlers.forConsumer("scoring-service.scoring")
                 .on(LEAD_CAPTURED, LeadCaptured.class, scoring::captured)
                 .on(LEAD_UPDATED, LeadUpdated.class, scoring::updated)
@@ -32,9 +31,9 @@ public class ScoringEventsConsumer {
     }
 
     @Incoming("events-in")
-    // Events of different leads apply in parallel; handlers lock the lead, and order was never guaranteed.
-    @Blocking(ordered = false)
+    // Events of one lead in delivery order, different leads in parallel lanes (docs/decisions/0004); a lane that
+    // fell behind applies what waits in one transaction.
     public CompletionStage<Void> consume(Message<?> message) {
-        return inbound.handle(message, handlers);
+        return lanes.dispatch(message, handlers);
     }
 }
