@@ -1,5 +1,6 @@
 package io.leadplatform.scoring;
 
+import io.leadplatform.events.AccountTiers;
 import io.leadplatform.events.LeadProfile;
 import io.leadplatform.scoring.model.CompiledModel;
 import io.leadplatform.scoring.model.Contribution;
@@ -27,7 +28,8 @@ class CelModelTest {
 
     static LeadProfile profile(String industry, Integer employees, Long budget, String title, List<String> tech) {
         return new LeadProfile("x", "a@b.example", null, null, "B", "b.example", title, industry, employees, budget,
-                "US", "NA", tech, List.of(), "inbound", "paid", null, null, true, true);
+                "US", "NA", tech, List.of(), "inbound", "paid", null, null, true, true,
+                AccountTiers.byEmployees(employees));
     }
 
     static LeadProfile nobody() {

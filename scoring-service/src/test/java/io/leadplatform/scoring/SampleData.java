@@ -1,5 +1,6 @@
 package io.leadplatform.scoring;
 
+import io.leadplatform.events.AccountTiers;
 import io.leadplatform.events.LeadProfile;
 import io.leadplatform.scoring.model.EventFact;
 
@@ -56,7 +57,7 @@ public final class SampleData {
                 long budget = c[9].isBlank() ? 0 : Long.parseLong(c[9]);
                 LeadProfile profile = new LeadProfile(c[0], c[1].strip().toLowerCase(), c[2], c[3], c[4], c[5], c[6],
                         c[7], employees, budget, c[10], c[11], tech, interests, c[14], c[15], c[16], c[17],
-                        Boolean.parseBoolean(c[21]), Boolean.parseBoolean(c[22]));
+                        Boolean.parseBoolean(c[21]), Boolean.parseBoolean(c[22]), AccountTiers.byEmployees(employees));
                 read.put(c[0], new Lead(c[0], c[7], employees, budget, tech, interests, profile));
             }
             leads = read;

@@ -4,9 +4,11 @@ import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,9 @@ class ScoringFlowTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void connect() {
@@ -94,6 +99,64 @@ class ScoringFlowTest {
                 "engagementId", UUID.randomUUID(), "type", "webinar_attended", "occurredAt", now.toString()));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> qualifiedFor(lead, seen).size() == 2);
+    }
+
+    @Test
+    void leadQualifiedCarriesTheAccountTierOfTheCapture() {
+        UUID lead = UUID.randomUUID();
+        // STRATEGIC, not the MID_MARKET that 450 employees imply: the tier is taken as lead-service sends it.
+        broker.publish(EventTypes.LEAD_CAPTURED, GoldenFixtures.instance(EventTypes.LEAD_CAPTURED, lead,
+                "profile", goldenProfile("STRATEGIC")));
+        List<String> seen = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> qualifiedFor(lead, seen).size() == 1);
+        var data = GoldenFixtures.parse(qualifiedFor(lead, seen).getFirst()).get("data");
+        assertThat(data.get("stage").asText()).isEqualTo("MQL");
+        assertThat(data.get("accountTier").asText()).isEqualTo("STRATEGIC");
+        assertThat(data.get("fitScore").asInt()).isEqualTo(55);
+    }
+
+    @Test
+    void aLaterLeadUpdatedChangesTheTierThatTheNextQualificationCarries() {
+        UUID lead = UUID.randomUUID();
+        broker.publish(EventTypes.LEAD_CAPTURED, GoldenFixtures.instance(EventTypes.LEAD_CAPTURED, lead,
+                "profile", goldenProfile("SMB")));
+        List<String> seen = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> qualifiedFor(lead, seen).size() == 1);
+        assertThat(GoldenFixtures.parse(qualifiedFor(lead, seen).getFirst()).get("data").get("accountTier").asText())
+                .isEqualTo("SMB");
+
+        // Ops set the account's tier: lead-service sends the same profile with the new tier (version 2).
+        broker.publish(EventTypes.LEAD_UPDATED, GoldenFixtures.instance(EventTypes.LEAD_UPDATED, lead,
+                "profile", goldenProfile("ENTERPRISE")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ENTERPRISE".equals(storedTier(lead)));
+        // The tier is no scoring input: the re-score the update causes keeps the fit.
+        given().auth().oauth2(KeycloakTokens.of("mara")).get("/api/leads/" + lead + "/score")
+                .then().statusCode(200).body("fitScore", equalTo(55)).body("history.size()", equalTo(2));
+
+        Instant now = clock.instant();
+        for (String type : List.of("demo_requested", "chat_agreed")) {
+            broker.publish(EventTypes.LEAD_ENGAGED, GoldenFixtures.instance(EventTypes.LEAD_ENGAGED, lead,
+                    "engagementId", UUID.randomUUID(), "type", type, "occurredAt", now.toString()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> qualifiedFor(lead, seen).size() == 2);
+        var sql = GoldenFixtures.parse(qualifiedFor(lead, seen).get(1)).get("data");
+        assertThat(sql.get("stage").asText()).isEqualTo("SQL");
+        assertThat(sql.get("accountTier").asText()).isEqualTo("ENTERPRISE");
+    }
+
+    /** The golden lead.captured profile (a lead the default model qualifies as MQL) with another account tier. */
+    static com.fasterxml.jackson.databind.JsonNode goldenProfile(String accountTier) {
+        var profile = (com.fasterxml.jackson.databind.node.ObjectNode) GoldenFixtures.tree(EventTypes.LEAD_CAPTURED)
+                .get("data").get("profile");
+        return profile.put("accountTier", accountTier);
+    }
+
+    private String storedTier(UUID lead) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("SELECT account_tier FROM lead_profile WHERE lead_id = :id")
+                    .setParameter("id", lead).getResultList();
+            return rows.isEmpty() ? null : (String) rows.getFirst();
+        });
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class RouteTable {
             rule("/api/leads/**", Service.LEAD),
             rule("/api/imports/**", Service.LEAD),
             rule("/api/campaigns/**", Service.LEAD),
-            rule("/api/reports/**", Service.LEAD));
+            rule("/api/reports/**", Service.LEAD),
+            rule("/api/accounts/**", Service.LEAD));
 
     private RouteTable() {
     }

@@ -30,14 +30,16 @@ class RouteTableTest {
             "/api/leads/42/score/history, LEAD",
             "/api/imports/leads, LEAD",
             "/api/campaigns/costs, LEAD",
-            "/api/reports/funnel, LEAD"
+            "/api/reports/funnel, LEAD",
+            "/api/accounts/acme.com, LEAD",
+            "/api/accounts, LEAD"
     })
     void routesByFirstMatchingRule(String path, Service service) {
         assertThat(RouteTable.resolve(path)).contains(service);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api", "/api/", "/api/admin", "/api/leadsx", "/api/lead",
+    @ValueSource(strings = {"/api", "/api/", "/api/admin", "/api/leadsx", "/api/lead", "/api/accountsx/acme.com",
             "/q/openapi", "/", "api/leads"})
     void leavesUnknownPathsUnrouted(String path) {
         assertThat(RouteTable.resolve(path)).isEmpty();

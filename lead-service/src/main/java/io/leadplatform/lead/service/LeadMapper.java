@@ -1,5 +1,6 @@
 package io.leadplatform.lead.service;
 
+import io.leadplatform.events.AccountTiers;
 import io.leadplatform.events.LeadProfile;
 import io.leadplatform.lead.domain.Lead;
 import io.leadplatform.lead.domain.LeadSlaClock;
@@ -13,11 +14,18 @@ public final class LeadMapper {
     private LeadMapper() {
     }
 
-    public static LeadProfile profile(Lead lead) {
+    /** The profile events carry; {@code setTier} is the tier set for the lead's account, or null. */
+    public static LeadProfile profile(Lead lead, String setTier) {
         return new LeadProfile(lead.externalId, lead.email, lead.firstName, lead.lastName, lead.company,
                 lead.domain, lead.jobTitle, lead.industry, lead.employees, lead.annualBudgetUsd, lead.country,
                 lead.region, List.copyOf(lead.technologies), List.copyOf(lead.interests), lead.direction,
-                lead.channel, lead.source, lead.campaign, lead.consentMarketing, lead.consentContact);
+                lead.channel, lead.source, lead.campaign, lead.consentMarketing, lead.consentContact,
+                effectiveTier(setTier, lead.employees));
+    }
+
+    /** The tier set for the account, else the one the lead's head count implies; null when neither is known. */
+    public static String effectiveTier(String setTier, Integer employees) {
+        return setTier != null ? setTier : AccountTiers.byEmployees(employees);
     }
 
     public static LeadView view(Lead lead, List<LeadSlaClock> clocks) {

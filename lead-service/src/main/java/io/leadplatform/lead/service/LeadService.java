@@ -5,6 +5,7 @@ import io.leadplatform.events.LeadCaptured;
 import io.leadplatform.events.LeadEngaged;
 import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadUpdated;
+import io.leadplatform.lead.domain.AccountRepository;
 import io.leadplatform.lead.domain.EngagementEvent;
 import io.leadplatform.lead.domain.EngagementEventRepository;
 import io.leadplatform.lead.domain.IdempotencyKey;
@@ -30,8 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class LeadService {
@@ -58,12 +61,15 @@ public class LeadService {
     private final LeadSlaClockRepository clocks;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final TimelineRepository timeline;
+    private final AccountRepository accounts;
     private final Outbox outbox;
     private final Clock clock;
 
     public LeadService(LeadRepository leads, EngagementEventRepository engagements, LeadSlaClockRepository clocks,
-            IdempotencyKeyRepository idempotencyKeys, TimelineRepository timeline, Outbox outbox, Clock clock) {
+            IdempotencyKeyRepository idempotencyKeys, TimelineRepository timeline, AccountRepository accounts,
+            Outbox outbox, Clock clock) {
         this.timeline = timeline;
+        this.accounts = accounts;
         this.leads = leads;
         this.engagements = engagements;
         this.clocks = clocks;
@@ -108,9 +114,12 @@ public class LeadService {
         String email = normalizeEmail(request.email());
         String phone = Phones.normalize(request.phone());
         leads.lockKey(identityKey(email, phone));
-        CaptureResult result = (email != null ? leads.findByEmail(email) : leads.findPhoneOnly(phone))
-                .map(existing -> merge(existing, request, now))
-                .orElseGet(() -> create(email, request, now, consentSource));
+        Optional<Lead> existing = email != null ? leads.findByEmail(email) : leads.findPhoneOnly(phone);
+        Map<String, String> tiers = accountTiers(Stream.concat(
+                Stream.of(Accounts.accountDomain(requestDomain(email, request))),
+                existing.stream().map(l -> l.accountDomain)));
+        CaptureResult result = existing.map(lead -> merge(lead, request, now, tiers))
+                .orElseGet(() -> create(email, request, now, consentSource, tiers));
         leads.rememberExternalId(trim(request.externalId()), result.leadId());
         return result;
     }
@@ -139,13 +148,16 @@ public class LeadService {
         if (!phones.isEmpty()) {
             leads.list("email is null and phone in ?1", phones).forEach(l -> known.put(identityKey(null, l.phone), l));
         }
+        Map<String, String> tiers = accountTiers(Stream.concat(
+                requests.stream().map(r -> Accounts.accountDomain(requestDomain(normalizeEmail(r.email()), r))),
+                known.values().stream().map(l -> l.accountDomain)));
         List<CaptureResult> results = new ArrayList<>(requests.size());
         for (CaptureLeadRequest request : requests) {
             String email = normalizeEmail(request.email());
             String key = identityKey(email, Phones.normalize(request.phone()));
             Lead existing = known.get(key);
-            CaptureResult result = existing != null ? merge(existing, request, now)
-                    : create(email, request, now, consentSource);
+            CaptureResult result = existing != null ? merge(existing, request, now, tiers)
+                    : create(email, request, now, consentSource, tiers);
             if (existing == null) {
                 known.put(key, leads.findById(result.leadId()));
             }
@@ -158,12 +170,30 @@ public class LeadService {
         return results;
     }
 
+    /**
+     * Takes the shared locks of every account the captured leads may belong to (the request's, and for a merge the
+     * lead's own) before any lead row is written, and returns the tiers set for them: a tier change then either sees
+     * these leads in its fan-out or is seen by them.
+     */
+    private Map<String, String> accountTiers(Stream<String> accountDomains) {
+        List<String> domains = accountDomains.filter(Objects::nonNull).distinct().toList();
+        accounts.lockShared(domains);
+        return accounts.tiers(domains);
+    }
+
+    /** The company domain a request names, or lacking one, its email's domain. */
+    private static String requestDomain(String normalizedEmail, CaptureLeadRequest r) {
+        return r.domain() != null ? r.domain().trim().toLowerCase(Locale.ROOT)
+                : normalizedEmail != null ? normalizedEmail.substring(normalizedEmail.indexOf('@') + 1) : null;
+    }
+
     /** What a capture dedupes on, also its lock key: the email, or for a phone-only lead the phone. */
     private static String identityKey(String normalizedEmail, String phone) {
         return normalizedEmail != null ? "email:" + normalizedEmail : "phone:" + phone;
     }
 
-    private CaptureResult create(String email, CaptureLeadRequest r, Instant now, String consentSource) {
+    private CaptureResult create(String email, CaptureLeadRequest r, Instant now, String consentSource,
+            Map<String, String> tiers) {
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.email = email;
@@ -173,8 +203,7 @@ public class LeadService {
         lead.lastName = trim(r.lastName());
         lead.companyOriginal = r.company();
         lead.company = tidyCompany(r.company());
-        lead.domain = r.domain() != null ? r.domain().trim().toLowerCase(Locale.ROOT)
-                : email != null ? email.substring(email.indexOf('@') + 1) : null;
+        lead.domain = requestDomain(email, r);
         lead.accountDomain = Accounts.accountDomain(lead.domain);
         lead.jobTitle = trim(r.jobTitle());
         lead.industry = trim(r.industry());
@@ -210,7 +239,8 @@ public class LeadService {
         timeline.record(lead.id, lead.capturedAt, "captured", details("channel", lead.channel, "source", lead.source,
                 "campaign", lead.campaign));
         outbox.append(EventTypes.LEAD_CAPTURED, lead.id,
-                new LeadCaptured(lead.id, lead.version, LeadMapper.profile(lead), lead.capturedAt));
+                new LeadCaptured(lead.id, lead.version, LeadMapper.profile(lead, tiers.get(lead.accountDomain)),
+                        lead.capturedAt));
         return new CaptureResult(lead.id, false, 201);
     }
 
@@ -218,7 +248,7 @@ public class LeadService {
      * Adds the facts the lead lacked; the first capture's channel and time stay, and a later capture becomes the
      * latest touch. A withdrawn consent always wins over an earlier grant.
      */
-    private CaptureResult merge(Lead lead, CaptureLeadRequest r, Instant now) {
+    private CaptureResult merge(Lead lead, CaptureLeadRequest r, Instant now, Map<String, String> tiers) {
         boolean changed = fill(lead.firstName, trim(r.firstName()), v -> lead.firstName = v)
                 | fill(lead.lastName, trim(r.lastName()), v -> lead.lastName = v)
                 | fill(lead.externalId, trim(r.externalId()), v -> lead.externalId = v)
@@ -254,7 +284,8 @@ public class LeadService {
             }
             lead.version++;
             outbox.append(EventTypes.LEAD_UPDATED, lead.id,
-                    new LeadUpdated(lead.id, lead.version, LeadMapper.profile(lead), now));
+                    new LeadUpdated(lead.id, lead.version, LeadMapper.profile(lead, tiers.get(lead.accountDomain)),
+                            now));
         }
         // Recorded once per capture time, so a re-import of the same rows adds no entries.
         if ((changed || !touchedAt.equals(lead.capturedAt))

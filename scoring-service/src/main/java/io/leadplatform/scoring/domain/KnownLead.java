@@ -23,6 +23,9 @@ public class KnownLead {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public LeadProfile profile;
+    /** The profile's account tier (not a scoring input); lead.qualified carries it for routing. */
+    @Column(name = "account_tier")
+    public String accountTier;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

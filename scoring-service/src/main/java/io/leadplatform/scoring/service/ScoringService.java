@@ -99,6 +99,7 @@ public class ScoringService {
         }
         lead.version = version;
         lead.profile = profile;
+        lead.accountTier = profile == null ? null : profile.accountTier();
         lead.updatedAt = clock.instant();
         if (isNew) {
             leads.persist(lead);
@@ -162,7 +163,7 @@ public class ScoringService {
             outbox.append(EventTypes.LEAD_QUALIFIED, leadId, new LeadQualified(leadId, criterion.name(),
                     score.modelVersion, score.fitGrade, score.fitScore, score.engagementScore, p.direction(),
                     p.channel(), p.country(), p.region(), p.industry(), p.employees(), p.domain(),
-                    p.consentMarketing(), now));
+                    p.consentMarketing(), now, lead.accountTier));
         }
         return true;
     }
