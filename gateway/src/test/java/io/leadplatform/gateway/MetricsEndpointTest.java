@@ -7,7 +7,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-/** Prometheus scrapes /q/metrics without a token (the Ingress does not route it); request timers group by route family. */
+/**
+ * Prometheus scrapes /q/metrics without a token; request timers group by route family. The packaged jar serves it on
+ * the management port (system-tests ManagementPortIT); here the management interface is off, so it is on the test port.
+ */
 @QuarkusTest
 class MetricsEndpointTest {
 
