@@ -113,6 +113,59 @@ export function deploymentsWithoutProbesOrLimits(objects) {
   return problems;
 }
 
+/**
+ * Health and metrics live on the management interface: every Deployment's container has a containerPort named
+ * "management", and its three probes call that port (by number or name); no Service exposes it (so no Ingress can
+ * route to it), and every ServiceMonitor scrapes it.
+ */
+export function managementPort(objects) {
+  const problems = [];
+  const managementPorts = new Map();
+  for (const d of objects.filter((o) => o.kind === "Deployment")) {
+    for (const c of d.spec?.template?.spec?.containers ?? []) {
+      const port = (c.ports ?? []).find((p) => p.name === "management");
+      if (!port) {
+        problems.push(`${id(d)}: container ${c.name} has no containerPort named management`);
+        continue;
+      }
+      managementPorts.set(d.metadata.name, port.containerPort);
+      if ((c.ports ?? []).some((p) => p.name !== "management" && p.containerPort === port.containerPort)) {
+        problems.push(`${id(d)}: container ${c.name} serves the management port as another port too`);
+      }
+      for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+        const target = c[probe]?.httpGet?.port;
+        if (target !== port.containerPort && target !== "management") {
+          problems.push(`${id(d)}: container ${c.name} ${probe} is not on the management port (${target ?? "no httpGet"})`);
+        }
+      }
+    }
+  }
+  for (const s of objects.filter((o) => o.kind === "Service" && managementPorts.has(o.metadata.name))) {
+    for (const p of s.spec?.ports ?? []) {
+      if (p.name === "management" || p.targetPort === "management" || p.targetPort === managementPorts.get(s.metadata.name)) {
+        problems.push(`${id(s)}: exposes the management port (${p.name})`);
+      }
+    }
+  }
+  for (const i of objects.filter((o) => o.kind === "Ingress")) {
+    for (const r of i.spec?.rules ?? []) {
+      for (const p of r.http?.paths ?? []) {
+        if (p.backend?.service?.port?.name !== "http") {
+          problems.push(`${id(i)}: ${p.path} goes to port ${JSON.stringify(p.backend?.service?.port)}, not to the port named http`);
+        }
+      }
+    }
+  }
+  for (const m of objects.filter((o) => o.kind === "ServiceMonitor" && managementPorts.has(o.metadata.name))) {
+    const endpoints = m.spec?.endpoints ?? [];
+    if (!endpoints.length || endpoints.some((e) => e.targetPort !== "management" || e.port !== undefined)) {
+      problems.push(`${id(m)}: does not scrape the pods' management port`);
+    }
+  }
+  if (!managementPorts.size) problems.push("no Deployment with a management port");
+  return problems;
+}
+
 /** Prod only: an HPA (2+ replicas) and a PDB per Deployment, anti-affinity, a default-deny NetworkPolicy, TLS on every Ingress. */
 export function prodShape(objects) {
   const problems = [];
