@@ -14,8 +14,9 @@ OUT="$RESULTS/$(date -u +%Y-%m-%d)-${CORES}core-${RATE}rps.json"
 WORK="$ROOT/benchmarks/target/bench-$RUN_ID"
 mkdir -p "$RESULTS" "$WORK"
 pick_java
-for port in 8080 8081 8082 8083 8084; do
-  curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" || die "the platform is not up on $port: run deploy/run.sh first"
+# Readiness is on each service's management port (9080-9084; the API ports are 8080-8084).
+for port in 9080 9081 9082 9083 9084; do
+  curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" || die "the platform is not ready ($port/q/health/ready): run deploy/run.sh first"
 done
 
 lead_sql() { PGPASSWORD="$DB_PASSWORD" psql -h 127.0.0.1 -U "$DB_USER" -d lead_service -qAt -F, -c "$1"; }
