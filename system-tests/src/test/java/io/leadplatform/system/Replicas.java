@@ -30,7 +30,10 @@ final class Replicas implements AutoCloseable {
         this.db = db;
     }
 
-    /** {@code portVariable} is the service's port setting, such as ROUTING_SERVICE_PORT. */
+    /**
+     * {@code portVariable} is the service's port setting, such as ROUTING_SERVICE_PORT; each instance's management
+     * port is its HTTP port + 1000 ({@link RunningPlatform#managementPort}).
+     */
     static Replicas start(String module, String portVariable, List<Integer> ports, String db, String vhost)
             throws Exception {
         Replicas replicas = new Replicas(db);
@@ -43,6 +46,7 @@ final class Replicas implements AutoCloseable {
                 int port = ports.get(i);
                 Map<String, String> env = new LinkedHashMap<>();
                 env.put(portVariable, String.valueOf(port));
+                env.put("MANAGEMENT_PORT", String.valueOf(RunningPlatform.managementPort(port)));
                 env.put("DB_NAME", db);
                 env.put("RABBITMQ_VHOST", vhost);
                 env.put("QUARKUS_FLYWAY_CLEAN_AT_START", String.valueOf(i == 0));

@@ -48,6 +48,18 @@ public class RunningPlatform implements BeforeAllCallback, ExtensionContext.Stor
         return "http://localhost:" + SERVICE_PORTS.get(service);
     }
 
+    /**
+     * Each instance's management interface (/q/health, /q/metrics) listens on its HTTP port + 1000 (MANAGEMENT_PORT).
+     */
+    static int managementPort(int httpPort) {
+        return httpPort + 1000;
+    }
+
+    /** {@code http://localhost:<management port>}: where the instance on {@code httpPort} serves /q/health and /q/metrics. */
+    public static String managementUrl(int httpPort) {
+        return "http://localhost:" + managementPort(httpPort);
+    }
+
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws Exception {
         if (started != null) {
@@ -69,6 +81,7 @@ public class RunningPlatform implements BeforeAllCallback, ExtensionContext.Stor
             String db = name.replace('-', '_') + "_system";
             Map<String, String> env = new LinkedHashMap<>();
             env.put(name.replace("-service", "").toUpperCase() + "_SERVICE_PORT", String.valueOf(service.getValue()));
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPort(service.getValue())));
             env.put("DB_NAME", db);
             env.put("RABBITMQ_VHOST", VHOST);
             env.put("SLA_FIRST_TOUCH", FIRST_TOUCH_SLA.toString());
@@ -79,6 +92,7 @@ public class RunningPlatform implements BeforeAllCallback, ExtensionContext.Stor
         }
         Map<String, String> gatewayEnv = new LinkedHashMap<>();
         gatewayEnv.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+        gatewayEnv.put("MANAGEMENT_PORT", String.valueOf(managementPort(GATEWAY_PORT)));
         SERVICE_PORTS.forEach((name, port) ->
                 gatewayEnv.put(name.replace('-', '_').toUpperCase() + "_URL", "http://localhost:" + port));
         processes.add(launch(java, root, "gateway", gatewayEnv, logs));
@@ -118,9 +132,10 @@ public class RunningPlatform implements BeforeAllCallback, ExtensionContext.Stor
         return builder.start();
     }
 
+    /** Whether the instance on HTTP port {@code port} reports ready, on its management port. */
     static boolean ready(HttpClient http, int port) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+            var response = http.send(HttpRequest.newBuilder(URI.create(managementUrl(port) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -67,9 +67,9 @@ class SlaReplicasIT {
         }
     }
 
-    /** This instance's sla_breaches_total for the queue, from its Prometheus endpoint. */
+    /** This instance's sla_breaches_total for the queue, from its Prometheus endpoint (on its management port). */
     static double breachesCounted(int port, String queue) throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(RunningPlatform.managementUrl(port) + "/q/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("(?m)^sla_breaches_total\\{[^}]*queue=\"" + Pattern.quote(queue)
                 + "\"[^}]*} ([0-9.E+]+)$").matcher(metrics);
