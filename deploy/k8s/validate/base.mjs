@@ -14,9 +14,11 @@ import { K8S_DIR } from "./realm.mjs";
 export const SERVICES = ["lead-service", "scoring-service", "routing-service", "sla-service", "gateway"];
 const ROOT = path.resolve(K8S_DIR, "../..");
 
-// Env entries are sorted by name too (none refers to another with $(VAR), so their order carries no meaning).
+// Env entries and container ports are sorted by name too: their order carries no meaning (no env entry refers to
+// another with $(VAR)), and the generator does not keep the ports' order from one build to the next.
+const BY_NAME = new Set(["env", "ports"]);
 const sortKeys = (v, key) => Array.isArray(v)
-  ? (key === "env" ? [...v].sort((a, b) => a.name.localeCompare(b.name)) : v).map((x) => sortKeys(x))
+  ? (BY_NAME.has(key) ? [...v].sort((a, b) => String(a.name).localeCompare(String(b.name))) : v).map((x) => sortKeys(x))
   : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k], k)])) : v;
 
 export function renderBase(svc) {
