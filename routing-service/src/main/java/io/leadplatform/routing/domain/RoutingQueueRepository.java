@@ -14,12 +14,27 @@ public class RoutingQueueRepository implements PanacheRepositoryBase<RoutingQueu
     /**
      * Locks the queue row (SELECT ... FOR UPDATE) until the transaction ends and re-reads it, so the cursor is
      * the one the last committed router left, not a copy loaded earlier.
+     * <p>
+     * First it takes one advisory lock that every queue lock is taken under. A transaction may lock several queues
+     * (a queue and its overflow, or the queues of a batch of leads, decision 0006), in any order; without this, two
+     * of them could each hold a queue the other waits for. The advisory lock is re-entrant within a transaction, so
+     * only the first queue lock of a transaction waits for it.
      */
     public RoutingQueue lockForRouting(RoutingQueue queue) {
+        lockQueues();
         getEntityManager().refresh(queue, LockModeType.PESSIMISTIC_WRITE);
         // Members' counters only change under this lock; re-read them in case they were loaded before it.
         queue.members.forEach(getEntityManager()::refresh);
         return queue;
+    }
+
+    /**
+     * The advisory lock that queue and member rows are written under (see {@link #lockForRouting}); taken by
+     * whatever changes a member outside a placement, such as an SLA breach making a member unavailable.
+     */
+    public void lockQueues() {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('routing-queues', 0))")
+                .getSingleResult();
     }
 
     public Optional<RoutingQueue> findByName(String name) {

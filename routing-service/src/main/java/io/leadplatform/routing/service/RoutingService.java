@@ -23,6 +23,7 @@ import io.leadplatform.routing.domain.RoutingDecision;
 import io.leadplatform.routing.domain.RoutingException;
 import io.leadplatform.routing.domain.RoutingFacts;
 import io.leadplatform.routing.domain.RoutingQueue;
+import io.leadplatform.routing.domain.RoutingQueueRepository;
 import io.leadplatform.routing.domain.WaitingLead;
 import io.leadplatform.routing.domain.WaitingLeadRepository;
 import io.leadplatform.support.inbox.PoisonMessageException;
@@ -51,6 +52,7 @@ public class RoutingService {
     private final MemberBreachRepository breaches;
     private final QueueMemberRepository members;
     private final WaitingLeadRepository waiting;
+    private final RoutingQueueRepository queues;
     private final Placement placement;
     private final Reassignments reassignments;
     private final Outbox outbox;
@@ -59,7 +61,7 @@ public class RoutingService {
 
     public RoutingService(OwnershipPolicyRepository policies, AssignmentRepository assignments,
             AssignmentLedgerRepository ledger, QualifiedFactRepository facts, MemberBreachRepository breaches,
-            QueueMemberRepository members, WaitingLeadRepository waiting, Placement placement, Reassignments reassignments, Outbox outbox,
+            QueueMemberRepository members, WaitingLeadRepository waiting, RoutingQueueRepository queues, Placement placement, Reassignments reassignments, Outbox outbox,
             RoutingConfig config, Clock clock) {
         this.policies = policies;
         this.assignments = assignments;
@@ -68,6 +70,7 @@ public class RoutingService {
         this.breaches = breaches;
         this.members = members;
         this.waiting = waiting;
+        this.queues = queues;
         this.placement = placement;
         this.reassignments = reassignments;
         this.outbox = outbox;
@@ -193,6 +196,8 @@ public class RoutingService {
                 event.source(), "clock " + data.clockType() + " (" + data.clockId() + ") of " + data.assignee()
                         + " was due " + data.dueAt() + " and breached " + data.breachedAt(), at));
         breaches.persist(MemberBreach.of(assignment.assignee, data.leadId(), data.clockType(), now));
+        // Member rows are written under the queues' lock, in the same order as placements take it.
+        queues.lockQueues();
         RoutingConfig.Escalation escalation = config.escalation();
         long recent = breaches.since(assignment.assignee, now.minus(escalation.window()));
         if (recent >= escalation.breachesBeforeUnavailable()) {
