@@ -55,8 +55,8 @@ class SubjectOrderedEventsTest {
             for (Delivery delivery : deliveries) {
                 applied.computeIfAbsent(String.valueOf(delivery.subject()), s -> new ArrayList<>())
                         .add(delivery.event() == null ? -1 : delivery.event().data().get("seq").asInt());
-                done.countDown();
                 delivery.message().ack();
+                done.countDown();
             }
             return CompletableFuture.completedFuture(null);
         }
@@ -102,14 +102,9 @@ class SubjectOrderedEventsTest {
         assertThat(batchSizes).as("batches never exceed inbox.max-batch").allMatch(size -> size >= 1 && size <= 8);
     }
 
-    @Test
-    void aLaneThatFellBehindAppliesWhatWaitsAsBatchesInOrder() throws InterruptedException {
-        lanes = new SubjectOrderedEvents(new RecordingInbound(), 1, 10);
-        done = new CountDownLatch(101);
-        EventHandlers handlers = EventHandlers.forConsumer("test");
-        UUID subject = UUID.randomUUID();
+    /** Keeps the subject's lane busy until the returned latch is released, so what arrives meanwhile waits. */
+    CountDownLatch holdLane(UUID subject) {
         CountDownLatch release = new CountDownLatch(1);
-        // Hold the only lane, as a slow transaction would, while 100 more events arrive.
         lanes.lane(subject.toString()).executor.execute(() -> {
             try {
                 release.await();
@@ -117,6 +112,17 @@ class SubjectOrderedEventsTest {
                 Thread.currentThread().interrupt();
             }
         });
+        return release;
+    }
+
+    @Test
+    void aLaneThatFellBehindAppliesWhatWaitsAsBatchesInOrder() throws InterruptedException {
+        lanes = new SubjectOrderedEvents(new RecordingInbound(), 1, 10);
+        done = new CountDownLatch(101);
+        EventHandlers handlers = EventHandlers.forConsumer("test");
+        UUID subject = UUID.randomUUID();
+        // Hold the only lane, as a slow transaction would, while 100 more events arrive.
+        CountDownLatch release = holdLane(subject);
         for (int seq = 0; seq < 101; seq++) {
             lanes.dispatch(event(subject, seq, acked), handlers);
         }
@@ -143,14 +149,7 @@ class SubjectOrderedEventsTest {
         EventHandlers first = EventHandlers.forConsumer("first");
         EventHandlers second = EventHandlers.forConsumer("second");
         UUID subject = UUID.randomUUID();
-        CountDownLatch release = new CountDownLatch(1);
-        lanes.lane(subject.toString()).executor.execute(() -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch release = holdLane(subject);
         for (int seq = 0; seq < 20; seq++) {
             lanes.dispatch(event(subject, seq, acked), seq < 5 || seq >= 15 ? first : second);
         }
