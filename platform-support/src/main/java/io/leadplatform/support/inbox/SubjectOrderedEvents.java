@@ -61,17 +61,18 @@ public class SubjectOrderedEvents {
     public CompletionStage<Void> dispatch(Message<?> message, EventHandlers handlers) {
         InboundEvents.Delivery delivery = InboundEvents.read(message);
         Lane lane = lane(delivery.subject());
-        lane.waiting.add(new Waiting(delivery, handlers));
+        Waiting waiting = new Waiting(delivery, handlers);
+        lane.waiting.add(waiting);
         try {
             // One run per message; a run takes everything waiting (up to the batch size), so later runs may find
             // nothing left, which costs nothing.
             lane.executor.execute(lane::run);
         } catch (RejectedExecutionException e) {
-            // Shutting down: the broker redelivers it to a running instance.
-            LOG.debugf("lanes closed, requeueing a message: %s", e.getMessage());
-            lane.waiting.remove(lane.waiting.stream().filter(w -> w.delivery() == delivery).findFirst()
-                    .orElse(null));
-            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+            // Shutting down. Unless an earlier run already took it, the broker redelivers it to a running instance.
+            if (lane.waiting.remove(waiting)) {
+                LOG.debugf("lanes closed, requeueing a message: %s", e.getMessage());
+                return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+            }
         }
         return CompletableFuture.completedFuture(null);
     }
