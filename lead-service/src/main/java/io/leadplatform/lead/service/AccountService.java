@@ -63,8 +63,7 @@ public class AccountService {
                     : "must be one of " + AccountTiers.ALL));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.validation(errors.stream().map(e -> e.field() + ": " + e.message())
-                    .reduce((a, b) -> a + "; " + b).orElseThrow(), errors));
+            throw ProblemException.invalid(errors);
         }
         accounts.lockExclusive(domain);
         Account account = accounts.findById(domain);
@@ -133,7 +132,7 @@ public class AccountService {
         List<Problem.FieldError> errors = new ArrayList<>();
         String domain = validDomain(raw, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("domain", errors.get(0).message());
+            throw ProblemException.invalid(errors);
         }
         return domain;
     }

@@ -25,8 +25,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.validation(field + ": " + message,
-                List.of(new Problem.FieldError(field, message))));
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A 400 naming every field at fault; the detail lists them as "field: message; ...". */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.validation(String.join("; ",
+                errors.stream().map(e -> e.field() + ": " + e.message()).toList()), errors));
     }
 
     public Problem problem() {
