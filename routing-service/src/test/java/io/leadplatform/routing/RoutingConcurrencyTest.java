@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +49,30 @@ class RoutingConcurrencyTest {
         assertThat(leads).allSatisfy(lead -> assertThat(db.assignments(lead)).isEqualTo(1));
     }
 
+    /** Batches (decision 0006) lock the queue once and route each of their leads under that lock. */
+    @Test
+    void concurrentBatchesTakeOneRoundRobinSlotPerLead() throws Exception {
+        long before = db.queueCursor("inbound-sdr");
+        List<List<UUID>> batches = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            batches.add(List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    UUID.randomUUID()));
+        }
+
+        runConcurrently(batches.stream().map(batch -> (Callable<Void>) () -> {
+            QuarkusTransaction.requiringNew().run(() -> batch.stream().map(lead -> qualified(lead, "MQL"))
+                    .forEach(event -> routing.qualified(event, event.data())));
+            return null;
+        }).toList());
+
+        List<UUID> leads = batches.stream().flatMap(List::stream).toList();
+        assertThat(db.queueCursor("inbound-sdr")).isEqualTo(before + leads.size());
+        assertThat(leads).allSatisfy(lead -> assertThat(db.assignments(lead)).isEqualTo(1));
+        LongSummaryStatistics perAssignee = db.assigneeCounts(leads).values().stream()
+                .mapToLong(Long::longValue).summaryStatistics();
+        assertThat(perAssignee.getMax() - perAssignee.getMin()).isLessThanOrEqualTo(1);
+    }
+
     @Test
     void concurrentQualificationsOfOneLeadAssignItOnce() throws Exception {
         UUID lead = UUID.randomUUID();
@@ -65,15 +90,18 @@ class RoutingConcurrencyTest {
     }
 
     private Void route(UUID lead, String stage) {
+        CloudEvent<LeadQualified> event = qualified(lead, stage);
+        QuarkusTransaction.requiringNew().run(() -> routing.qualified(event, event.data()));
+        return null;
+    }
+
+    private static CloudEvent<LeadQualified> qualified(UUID lead, String stage) {
         LeadQualified golden = GoldenFixtures.data(EventTypes.LEAD_QUALIFIED, LeadQualified.class);
         LeadQualified data = new LeadQualified(lead, stage, golden.modelVersion(), golden.fitGrade(),
                 golden.fitScore(), golden.engagementScore(), golden.direction(), golden.channel(), golden.country(),
                 golden.region(), golden.industry(), golden.employees(), golden.domain(), golden.consentMarketing(),
                 golden.qualifiedAt(), golden.accountTier());
-        CloudEvent<LeadQualified> event = CloudEvent.of("scoring-service", EventTypes.LEAD_QUALIFIED, lead,
-                Instant.now(), data);
-        QuarkusTransaction.requiringNew().run(() -> routing.qualified(event, data));
-        return null;
+        return CloudEvent.of("scoring-service", EventTypes.LEAD_QUALIFIED, lead, Instant.now(), data);
     }
 
     /** Starts every call at once and fails the test if any of them failed. */

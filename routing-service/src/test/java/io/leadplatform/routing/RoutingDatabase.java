@@ -4,6 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Counts rows straight from the test database, to check effects the API does not show. */
@@ -18,6 +21,17 @@ public class RoutingDatabase {
 
     public long assignments(UUID lead) {
         return count("SELECT count(*) FROM assignment WHERE lead_id = :id", lead);
+    }
+
+    /** How many of these leads each assignee holds. */
+    public Map<String, Long> assigneeCounts(List<UUID> leads) {
+        Map<String, Long> counts = new TreeMap<>();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "SELECT assignee, count(*) FROM assignment WHERE lead_id IN (:ids) GROUP BY assignee",
+                        Object[].class)
+                .setParameter("ids", leads).getResultList()
+                .forEach(row -> counts.put((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).longValue())));
+        return counts;
     }
 
     public long ledgerEntries(UUID lead) {

@@ -21,10 +21,16 @@ public class RoutingQueueRepository implements PanacheRepositoryBase<RoutingQueu
      * only the first queue lock of a transaction waits for it.
      */
     public RoutingQueue lockForRouting(RoutingQueue queue) {
+        var em = getEntityManager();
+        if (em.contains(queue) && em.getLockMode(queue) == LockModeType.PESSIMISTIC_WRITE) {
+            // Locked and re-read earlier in this transaction (an earlier lead of a batch): nobody else has
+            // changed it since, so the rows need neither locking nor reading again.
+            return queue;
+        }
         lockQueues();
-        getEntityManager().refresh(queue, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
         // Members' counters only change under this lock; re-read them in case they were loaded before it.
-        queue.members.forEach(getEntityManager()::refresh);
+        queue.members.forEach(em::refresh);
         return queue;
     }
 
