@@ -1,5 +1,6 @@
 package io.leadplatform.lead.domain;
 
+import io.leadplatform.support.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,19 +25,11 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
     public void lockShared(Collection<String> domains) {
         List<String> keys = domains.stream().filter(Objects::nonNull).distinct().sorted()
                 .map(AccountRepository::lockKey).toList();
-        if (keys.isEmpty()) {
-            return;
-        }
-        getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock_shared(hashtextextended(k, 0))) "
-                        + "FROM unnest(CAST(ARRAY[:keys] AS text[])) AS t(k)")
-                .setParameter("keys", keys)
-                .getSingleResult();
+        AdvisoryLocks.lockAllShared(getEntityManager(), keys);
     }
 
     public void lockExclusive(String domain) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", lockKey(domain))
-                .getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), lockKey(domain));
     }
 
     /** The tiers set for those of the given domains that have one. */

@@ -1,5 +1,6 @@
 package io.leadplatform.lead.domain;
 
+import io.leadplatform.support.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -60,16 +61,11 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, UUID> {
 
     /** {@link #lockKey} for many keys at once, in the given order (callers sort them so lockers cannot deadlock). */
     public void lockKeys(List<String> keys) {
-        getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) "
-                        + "FROM unnest(CAST(ARRAY[:keys] AS text[])) AS t(k)")
-                .setParameter("keys", keys)
-                .getSingleResult();
+        AdvisoryLocks.lockAll(getEntityManager(), keys);
     }
 
     /** Serialises concurrent captures of one email (or one idempotency key) until the transaction ends. */
     public void lockKey(String key) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", key)
-                .getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), key);
     }
 }

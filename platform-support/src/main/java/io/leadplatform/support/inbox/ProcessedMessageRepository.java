@@ -1,5 +1,6 @@
 package io.leadplatform.support.inbox;
 
+import io.leadplatform.support.persistence.AdvisoryLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,8 +24,10 @@ public class ProcessedMessageRepository {
     /** Records the event as processed by this consumer; false if it already was (a redelivery). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean markProcessed(UUID eventId, String consumer) {
-        return em.createNativeQuery("INSERT INTO processed_message (event_id, consumer, processed_at) "
-                        + "VALUES (:id, :consumer, :at) ON CONFLICT DO NOTHING")
+        // No flush first: the row depends on no entity, and in a batch a flush per event dirty-checked everything
+        // the earlier events had loaded (decision 0006).
+        return AdvisoryLocks.withoutFlush(em.createNativeQuery("INSERT INTO processed_message (event_id, consumer, "
+                        + "processed_at) VALUES (:id, :consumer, :at) ON CONFLICT DO NOTHING"))
                 .setParameter("id", eventId)
                 .setParameter("consumer", consumer)
                 .setParameter("at", OffsetDateTime.now(clock))

@@ -1,5 +1,6 @@
 package io.leadplatform.routing.domain;
 
+import io.leadplatform.support.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,9 +17,7 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
 
     /** Serialises the routing of one lead until the transaction ends, so concurrent qualifications route it once. */
     public void lockLead(UUID leadId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "routing-lead:" + leadId)
-                .getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), "routing-lead:" + leadId);
     }
 
     public Optional<Assignment> findActive(UUID leadId) {

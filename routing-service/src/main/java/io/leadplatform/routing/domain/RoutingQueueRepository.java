@@ -1,5 +1,6 @@
 package io.leadplatform.routing.domain;
 
+import io.leadplatform.support.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -39,8 +40,7 @@ public class RoutingQueueRepository implements PanacheRepositoryBase<RoutingQueu
      * whatever changes a member outside a placement, such as an SLA breach making a member unavailable.
      */
     public void lockQueues() {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('routing-queues', 0))")
-                .getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), "routing-queues");
     }
 
     public Optional<RoutingQueue> findByName(String name) {

@@ -1,5 +1,6 @@
 package io.leadplatform.sla.domain;
 
+import io.leadplatform.support.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -69,9 +70,7 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
 
     /** Serialises the consumers' work on one lead across replicas until the transaction ends. */
     public void lockLead(UUID leadId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "sla-lead:" + leadId)
-                .getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), "sla-lead:" + leadId);
     }
 
     /** What the timer needs of a clock it breached or warned, to build the event. */
