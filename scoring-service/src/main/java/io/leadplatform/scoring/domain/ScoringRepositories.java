@@ -47,5 +47,13 @@ public final class ScoringRepositories {
         public ScoringModel active() {
             return find("status", ScoringModel.Status.ACTIVE).singleResult();
         }
+
+        /** The active model's version alone: loading the entity parses its whole definition. */
+        public String activeVersion() {
+            return getEntityManager()
+                    .createQuery("select m.version from ScoringModel m where m.status = :status", String.class)
+                    .setParameter("status", ScoringModel.Status.ACTIVE)
+                    .getSingleResult();
+        }
     }
 }

@@ -48,9 +48,10 @@ public class ModelRegistry {
         return compiled.computeIfAbsent(model.version, v -> compile(v, model.definition));
     }
 
-    /** The active model; call inside a transaction. */
+    /** The active model; call inside a transaction. Scoring an event reads only its version once it is compiled. */
     public CompiledModel active() {
-        return of(models.active());
+        CompiledModel cached = compiled.get(models.activeVersion());
+        return cached != null ? cached : of(models.active());
     }
 
     static ModelDefinition parse(JsonNode definition) {
