@@ -8,6 +8,7 @@ build=1
 [ "${1:-}" = "--no-build" ] && build=0
 
 prepare_infra
+ensure_autovacuum
 if [ "$build" = 1 ]; then
   log "building the jars (tests skipped; deploy/test.sh runs them)"
   "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" package -DskipTests
