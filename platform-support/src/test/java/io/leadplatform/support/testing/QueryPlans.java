@@ -10,8 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * The plan PostgreSQL uses for a prepared statement once it has switched to a generic plan, which is what a
- * pooled JDBC connection runs after a few executions. Sequential scans are priced out, so a plan that still scans
- * has no index it can use for the statement, whatever the table's size.
+ * pooled JDBC connection runs after a few executions. Sequential scans are priced out, so the plan shows the index
+ * PostgreSQL would use whatever the table's size; a caller checks its {@code Index Cond}, because an index on the
+ * wrong columns (the status alone, say) still reads every row of that status.
  */
 public final class QueryPlans {
 
