@@ -151,6 +151,23 @@ class RoutingQueueTest {
         assertThat(queue.rrCursor).isZero();
     }
 
+    @Test
+    void openWorkIsCountedOnlyWhereTheStrategyOrACapacityUsesIt() {
+        RoutingQueue roundRobin = RoutingSetups.queue("rr", OwningOrg.MARKETING, "a", "b");
+        RoutingQueue leastLoaded = RoutingSetups.queue("ll", OwningOrg.SALES, "a", "b");
+        leastLoaded.strategy = RoutingQueue.Strategy.LEAST_LOADED;
+        RoutingQueue capped = RoutingSetups.queue("cap", OwningOrg.MARKETING, "a", "b");
+        capped.members.get(1).capacity = 5;
+        RoutingQueue cappedButInactive = RoutingSetups.queue("off", OwningOrg.MARKETING, "a", "b");
+        cappedButInactive.members.get(1).capacity = 5;
+        cappedButInactive.members.get(1).active = false;
+
+        assertThat(MemberSelector.usesOpenUnworked(roundRobin)).isFalse();
+        assertThat(MemberSelector.usesOpenUnworked(cappedButInactive)).isFalse();
+        assertThat(MemberSelector.usesOpenUnworked(leastLoaded)).isTrue();
+        assertThat(MemberSelector.usesOpenUnworked(capped)).isTrue();
+    }
+
     private static List<String> pick(RoutingQueue queue, int leads) {
         return IntStream.range(0, leads).mapToObj(i -> MemberSelector.select(queue, Map.of(), Optional.empty(),
                 Set.of(), NOW).chosen().username).toList();

@@ -95,6 +95,15 @@ public final class MemberSelector {
         return new Selection(queue, candidates, skipped, chosen, why + " -> " + chosen.username);
     }
 
+    /**
+     * Whether {@link #select} reads the open, unworked counts for this queue: a least-loaded queue ranks by them,
+     * and a member with a capacity is skipped at it. Otherwise the caller need not count them.
+     */
+    public static boolean usesOpenUnworked(RoutingQueue queue) {
+        return queue.strategy == RoutingQueue.Strategy.LEAST_LOADED
+                || queue.members.stream().anyMatch(m -> m.active && m.capacity != null);
+    }
+
     private static QueueMember leastAssigned(List<QueueMember> eligible) {
         return eligible.stream().min(Comparator.comparingLong(m -> m.assignedCount)).orElseThrow();
     }

@@ -69,7 +69,9 @@ public class Placement {
             Instant now) {
         RoutingQueue locked = queues.lockForRouting(queue);
         List<String> roster = locked.members.stream().filter(m -> m.active).map(m -> m.username).toList();
-        Map<String, Long> open = assignments.openUnworked(roster);
+        // The count reads every open, untouched lead of the roster (it grows with the backlog), under the queues'
+        // lock: only run it when the strategy or a capacity looks at it.
+        Map<String, Long> open = MemberSelector.usesOpenUnworked(locked) ? assignments.openUnworked(roster) : Map.of();
         Optional<String> owner = locked.strategy == RoutingQueue.Strategy.ACCOUNT_STICKY
                 ? assignments.accountOwner(facts.domain(), locked.owningOrg, roster) : Optional.empty();
         return MemberSelector.select(locked, open, owner, excluded, now);
