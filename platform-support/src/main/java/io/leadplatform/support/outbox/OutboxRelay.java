@@ -14,9 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -92,14 +92,12 @@ public class OutboxRelay {
             confirms.add(send(row));
         }
         long deadline = System.nanoTime() + config.confirmTimeout().toNanos();
-        Instant now = clock.instant();
-        int confirmed = 0;
+        List<UUID> confirmed = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             OutboxMessage row = rows.get(i);
             try {
                 confirms.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                row.sentAt = now;
-                confirmed++;
+                confirmed.add(row.id);
             } catch (ExecutionException | TimeoutException e) {
                 row.attempts++;
                 row.lastError = String.valueOf(e instanceof ExecutionException ? e.getCause() : e);
@@ -109,7 +107,8 @@ public class OutboxRelay {
                 break;
             }
         }
-        return confirmed;
+        repository.markSent(confirmed, clock.instant());
+        return confirmed.size();
     }
 
     private CompletableFuture<Void> send(OutboxMessage row) {
