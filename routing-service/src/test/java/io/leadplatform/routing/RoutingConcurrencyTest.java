@@ -60,8 +60,8 @@ class RoutingConcurrencyTest {
         }
 
         runConcurrently(batches.stream().map(batch -> (Callable<Void>) () -> {
-            QuarkusTransaction.requiringNew().run(() -> batch.stream().map(lead -> qualified(lead, "MQL"))
-                    .forEach(event -> routing.qualified(event, event.data())));
+            QuarkusTransaction.requiringNew().run(() -> TestRouting.applyQualified(routing,
+                    batch.stream().map(lead -> qualified(lead, "MQL")).toList()));
             return null;
         }).toList());
 
@@ -89,9 +89,22 @@ class RoutingConcurrencyTest {
         assertThat(db.outboxRows(EventTypes.LEAD_ASSIGNED, lead)).isEqualTo(1);
     }
 
+    /** A batch places its leads at its end (decision 0006): a lead qualified twice in it still gets one assignment. */
+    @Test
+    void aLeadQualifiedTwiceInOneBatchIsPlacedOnce() {
+        UUID lead = UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> TestRouting.applyQualified(routing,
+                List.of(qualified(lead, "MQL"), qualified(lead, "SQL"))));
+
+        assertThat(db.assignments(lead)).isEqualTo(1);
+        assertThat(db.ledgerEntries(lead)).isEqualTo(1);
+        assertThat(db.outboxRows(EventTypes.LEAD_ASSIGNED, lead)).isEqualTo(1);
+    }
+
     private Void route(UUID lead, String stage) {
         CloudEvent<LeadQualified> event = qualified(lead, stage);
-        QuarkusTransaction.requiringNew().run(() -> routing.qualified(event, event.data()));
+        QuarkusTransaction.requiringNew().run(() -> TestRouting.applyQualified(routing, List.of(event)));
         return null;
     }
 

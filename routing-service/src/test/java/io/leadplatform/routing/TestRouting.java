@@ -107,8 +107,17 @@ final class TestRouting {
     static UUID route(RoutingService routing, LeadQualified data) {
         CloudEvent<LeadQualified> event = CloudEvent.of("scoring-service", EventTypes.LEAD_QUALIFIED, data.leadId(),
                 Instant.now(), data);
-        QuarkusTransaction.requiringNew().run(() -> routing.qualified(event, data));
+        QuarkusTransaction.requiringNew().run(() -> applyQualified(routing, List.of(event)));
         return data.leadId();
+    }
+
+    /**
+     * Applies qualifications as one inbox transaction does (call it inside one): each event, then the placements
+     * the consumer makes before its commit.
+     */
+    static void applyQualified(RoutingService routing, List<CloudEvent<LeadQualified>> events) {
+        events.forEach(event -> routing.qualified(event, event.data()));
+        routing.placePending();
     }
 
     static UUID route(RoutingService routing, String industry) {

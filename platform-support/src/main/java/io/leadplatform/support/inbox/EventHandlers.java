@@ -22,6 +22,8 @@ public final class EventHandlers {
 
     private final String consumer;
     private final Map<String, Registration<?>> handlers = new HashMap<>();
+    private Runnable beforeCommit = () -> {
+    };
 
     private EventHandlers(String consumer) {
         this.consumer = consumer;
@@ -40,6 +42,20 @@ public final class EventHandlers {
         }
         handlers.put(type, new Registration<>(dataType, handler));
         return this;
+    }
+
+    /**
+     * Runs {@code work} in every transaction that applies this consumer's events, after the last of them: a
+     * handler can leave work there that needs a lock contended across the service, so the lock is held from there
+     * to the commit only, not across a whole batch (routing's placements, decision 0006).
+     */
+    public EventHandlers beforeCommit(Runnable work) {
+        this.beforeCommit = work;
+        return this;
+    }
+
+    void completeTransaction() {
+        beforeCommit.run();
     }
 
     public String consumer() {

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -90,13 +92,18 @@ public class InboundEvents {
         if (ready.size() > 1) {
             try {
                 int applied = QuarkusTransaction.requiringNew().call(() -> {
+                    // One insert marks the whole batch; an event already processed, or a second copy of one in
+                    // this batch, is not applied again.
+                    Set<UUID> fresh = processed.markAllProcessed(
+                            ready.stream().map(d -> d.event().id()).toList(), handlers.consumer());
                     int count = 0;
                     for (Decoded d : ready) {
-                        if (processed.markProcessed(d.event().id(), handlers.consumer())) {
+                        if (fresh.remove(d.event().id())) {
                             d.registration().apply(d.event(), d.data());
                             count++;
                         }
                     }
+                    handlers.completeTransaction();
                     return count;
                 });
                 LOG.debugf("%s applied %d of a batch of %d in one transaction", handlers.consumer(), applied,
@@ -150,6 +157,7 @@ public class InboundEvents {
                     return false;
                 }
                 d.registration().apply(event, d.data());
+                handlers.completeTransaction();
                 return true;
             });
             if (!applied) {

@@ -27,12 +27,14 @@ public class RoutingEventsConsumer {
                 .on(LEAD_QUALIFIED, LeadQualified.class, routing::qualified)
                 .on(SLA_STARTED, SlaStarted.class, routing::slaStarted)
                 .on(SLA_BREACHED, SlaBreached.class, routing::slaBreached)
-                .on(LEAD_ERASED, LeadErased.class, routing::erased);
+                .on(LEAD_ERASED, LeadErased.class, routing::erased)
+                .beforeCommit(routing::placePending);
     }
 
     @Incoming("events-in")
     // Events of one lead in delivery order, different leads in parallel lanes (docs/decisions/0004). A lane that
-    // fell behind applies what waits in one transaction, so the queue row's lock is taken once per batch.
+    // fell behind applies what waits in one transaction; its qualified leads are placed at its end, so the queues'
+    // lock is taken once per batch and held only from the placements to the commit.
     public CompletionStage<Void> consume(Message<?> message) {
         return lanes.dispatch(message, handlers);
     }

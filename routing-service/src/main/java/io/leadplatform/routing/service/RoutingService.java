@@ -56,13 +56,14 @@ public class RoutingService {
     private final Placement placement;
     private final Reassignments reassignments;
     private final Outbox outbox;
+    private final PendingPlacements pending;
     private final RoutingConfig config;
     private final Clock clock;
 
     public RoutingService(OwnershipPolicyRepository policies, AssignmentRepository assignments,
             AssignmentLedgerRepository ledger, QualifiedFactRepository facts, MemberBreachRepository breaches,
             QueueMemberRepository members, WaitingLeadRepository waiting, RoutingQueueRepository queues, Placement placement, Reassignments reassignments, Outbox outbox,
-            RoutingConfig config, Clock clock) {
+            PendingPlacements pending, RoutingConfig config, Clock clock) {
         this.policies = policies;
         this.assignments = assignments;
         this.ledger = ledger;
@@ -74,13 +75,14 @@ public class RoutingService {
         this.placement = placement;
         this.reassignments = reassignments;
         this.outbox = outbox;
+        this.pending = pending;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * Keeps the lead's facts for simulations, then routes it under the effective policy. A lead that is already
-     * assigned stays where it is.
+     * Keeps the lead's facts for simulations, and leaves the lead to be routed at the end of the transaction
+     * ({@link #placePending}). A lead that is already assigned stays where it is.
      */
     public void qualified(CloudEvent<?> event, LeadQualified data) {
         assignments.lockLead(data.leadId());
@@ -98,30 +100,54 @@ public class RoutingService {
                     data.stage());
             return;
         }
+        pending.add(new PendingPlacements.Pending(data.leadId(), data.stage(), data.modelVersion()));
+    }
+
+    /**
+     * Routes the leads qualified in this transaction under the effective policy, in the order they came. It runs
+     * last, just before the commit (the inbox calls it, see {@link io.leadplatform.support.inbox.EventHandlers#beforeCommit}):
+     * a placement takes the queues' lock, which every other router then waits for until this transaction ends, so
+     * nothing else of a batch is applied while it is held.
+     */
+    public void placePending() {
+        var leads = pending.drain();
+        if (leads.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        OwnershipPolicy policy = policies.findEffective(now).orElse(null);
+        for (PendingPlacements.Pending lead : leads) {
+            place(lead, policy, now);
+        }
+    }
+
+    private void place(PendingPlacements.Pending lead, OwnershipPolicy policy, Instant now) {
+        QualifiedFact fact = facts.findById(lead.leadId());
         RoutingFacts routingFacts = fact.facts(config.engagementBand().mediumFrom(),
                 config.engagementBand().highFrom());
         RoutingDecision decision;
         try {
-            OwnershipPolicy policy = policies.findEffective(now)
-                    .orElseThrow(() -> new RoutingException("no active ownership policy"));
+            if (policy == null) {
+                throw new RoutingException("no active ownership policy");
+            }
             decision = policy.route(routingFacts);
         } catch (RoutingException e) {
             // Redelivering cannot fix the setup: dead-letter now, and replay from the DLQ once it is fixed.
-            throw new PoisonMessageException("cannot route lead " + data.leadId() + ": " + e.getMessage(), e);
+            throw new PoisonMessageException("cannot route lead " + lead.leadId() + ": " + e.getMessage(), e);
         }
-        String why = "qualified " + data.stage() + " (scoring model " + data.modelVersion() + "); "
+        String why = "qualified " + lead.stage() + " (scoring model " + lead.modelVersion() + "); "
                 + decision.reason();
         Placement.Placed placed;
         try {
             placed = placement.place(decision.queue(), routingFacts, Set.of(), now);
         } catch (RoutingException e) {
-            waiting.persist(WaitingLead.of(data.leadId(), decision.queue(), decision.policyVersion(),
+            waiting.persist(WaitingLead.of(lead.leadId(), decision.queue(), decision.policyVersion(),
                     decision.rule().name, now, e.getMessage()));
-            ledger.persist(AssignmentLedgerEntry.unassigned(data.leadId(), AssignmentLedgerEntry.Action.WAITING,
+            ledger.persist(AssignmentLedgerEntry.unassigned(lead.leadId(), AssignmentLedgerEntry.Action.WAITING,
                     why + "; waiting for capacity: " + e.getMessage(), now));
             return;
         }
-        assign(data.leadId(), routingFacts, decision.policyVersion(), decision.rule().name, placed, why, now);
+        assign(lead.leadId(), routingFacts, decision.policyVersion(), decision.rule().name, placed, why, now);
     }
 
     /** Tries again to place a lead that was waiting for capacity; true once it is assigned (or no longer waits). */
@@ -222,6 +248,7 @@ public class RoutingService {
     /** Erasure removes every assignment, ledger line and kept fact of the lead. */
     public void erased(CloudEvent<?> event, LeadErased data) {
         assignments.lockLead(data.leadId());
+        pending.remove(data.leadId());
         long rows = ledger.deleteForLead(data.leadId()) + assignments.deleteForLead(data.leadId())
                 + facts.delete("leadId", data.leadId()) + breaches.deleteForLead(data.leadId())
                 + waiting.delete("leadId", data.leadId());
