@@ -3,6 +3,7 @@ package io.leadplatform.routing;
 import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
+import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.routing.service.RoutingService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -100,6 +101,29 @@ class RoutingConcurrencyTest {
         assertThat(db.assignments(lead)).isEqualTo(1);
         assertThat(db.ledgerEntries(lead)).isEqualTo(1);
         assertThat(db.outboxRows(EventTypes.LEAD_ASSIGNED, lead)).isEqualTo(1);
+    }
+
+    /** An erasure applied after the lead's qualification, in the same batch, leaves nothing to place. */
+    @Test
+    void aLeadErasedInTheBatchThatQualifiedItIsNotPlaced() {
+        UUID lead = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+
+        LeadErased erasure = new LeadErased(lead, Instant.now());
+        CloudEvent<LeadErased> erased = CloudEvent.of("lead-service", EventTypes.LEAD_ERASED, lead, Instant.now(),
+                erasure);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (CloudEvent<LeadQualified> event : List.of(qualified(lead, "MQL"), qualified(other, "MQL"))) {
+                routing.qualified(event, event.data());
+            }
+            routing.erased(erased, erasure);
+            routing.placePending();
+        });
+
+        assertThat(db.assignments(lead)).isZero();
+        assertThat(db.outboxRows(EventTypes.LEAD_ASSIGNED, lead)).isZero();
+        assertThat(db.assignments(other)).isEqualTo(1);
     }
 
     private Void route(UUID lead, String stage) {

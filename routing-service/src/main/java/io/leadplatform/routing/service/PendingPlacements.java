@@ -5,6 +5,7 @@ import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,7 +34,7 @@ public class PendingPlacements implements Serializable {
 
     /** Takes every pending lead: a second call in the same transaction finds none. */
     public Collection<Pending> drain() {
-        var all = java.util.List.copyOf(pending.values());
+        List<Pending> all = List.copyOf(pending.values());
         pending.clear();
         return all;
     }
