@@ -16,18 +16,23 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Publishes outbox rows to the topic exchange. A row is marked sent only once the broker has confirmed it,
  * so a crash between publish and commit re-publishes (at least once); consumers drop the duplicate by event id.
+ * One pass runs at a time per instance, on the relay's own thread, whether a commit or the poll started it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,6 +46,9 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final Clock clock;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    // Published rows whose confirm has not come yet. A pass that stops waiting leaves them here, and the next pass
+    // waits on the same confirm instead of publishing the row again: under a slow broker every row went out twice.
+    private final Map<UUID, CompletableFuture<Void>> awaitingConfirm = new ConcurrentHashMap<>();
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon().factory());
 
@@ -54,19 +62,30 @@ public class OutboxRelay {
 
     /** Publishes right after a commit that appended rows, instead of waiting for the next poll. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
-        if (wakeUpPending.compareAndSet(false, true)) {
-            wakeUps.execute(() -> {
-                wakeUpPending.set(false);
-                relay();
-            });
-        }
+        wakeUp();
     }
 
-    /** The poll catches rows whose wake-up was lost: a crash, another replica's rows, unconfirmed publishes. */
+    /**
+     * The poll catches rows whose wake-up was lost: a crash, another replica's rows, unconfirmed publishes. It runs
+     * its pass on the relay's thread too, so two passes never publish at once and overtake each other.
+     */
     @Scheduled(every = "${outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        relay();
+        wakeUp();
+    }
+
+    private void wakeUp() {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            try {
+                wakeUps.execute(() -> {
+                    wakeUpPending.set(false);
+                    relay();
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.debugf("relay stopped, wake-up dropped: %s", e.getMessage());
+            }
+        }
     }
 
     void relay() {
@@ -84,12 +103,14 @@ public class OutboxRelay {
     /** Publishes one batch of locked rows and returns how many the broker confirmed. */
     int publishBatch() {
         List<OutboxMessage> rows = repository.lockUnsent(config.batchSize());
+        // A row that left this batch was marked sent by another replica, or is held by one: forget its confirm.
+        awaitingConfirm.keySet().retainAll(rows.stream().map(row -> row.id).collect(Collectors.toSet()));
         if (rows.isEmpty()) {
             return 0;
         }
         List<CompletableFuture<Void>> confirms = new ArrayList<>(rows.size());
         for (OutboxMessage row : rows) {
-            confirms.add(send(row));
+            confirms.add(awaitingConfirm.computeIfAbsent(row.id, id -> send(row)));
         }
         long deadline = System.nanoTime() + config.confirmTimeout().toNanos();
         List<UUID> confirmed = new ArrayList<>(rows.size());
@@ -98,10 +119,12 @@ public class OutboxRelay {
             try {
                 confirms.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 confirmed.add(row.id);
-            } catch (ExecutionException | TimeoutException e) {
-                row.attempts++;
-                row.lastError = String.valueOf(e instanceof ExecutionException ? e.getCause() : e);
-                LOG.warnf("outbox row %s (%s) not confirmed, will retry: %s", row.id, row.type, row.lastError);
+                awaitingConfirm.remove(row.id);
+            } catch (ExecutionException e) {
+                awaitingConfirm.remove(row.id);
+                unconfirmed(row, e.getCause(), "publishes it again");
+            } catch (TimeoutException e) {
+                unconfirmed(row, e, "waits for the same confirm");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -109,6 +132,12 @@ public class OutboxRelay {
         }
         repository.markSent(confirmed, clock.instant());
         return confirmed.size();
+    }
+
+    private static void unconfirmed(OutboxMessage row, Throwable why, String next) {
+        row.attempts++;
+        row.lastError = String.valueOf(why);
+        LOG.warnf("outbox row %s (%s) not confirmed, the next pass %s: %s", row.id, row.type, next, row.lastError);
     }
 
     private CompletableFuture<Void> send(OutboxMessage row) {

@@ -1,0 +1,153 @@
+package io.leadplatform.support.outbox;
+
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The relay's confirm bookkeeping, as pure logic: the broker is an emitter that holds messages until the test acks
+ * or nacks them, and the table is a list. The real broker and database are in each service's messaging tests.
+ */
+class OutboxRelayTest {
+
+    private final HeldEmitter broker = new HeldEmitter();
+    private final Table table = new Table();
+    private final OutboxRelay relay = new OutboxRelay(table, new Config(), broker, Clock.systemUTC());
+
+    @Test
+    void aRowStillAwaitingItsConfirmIsNotPublishedAgain() {
+        OutboxMessage row = table.add("lead.captured");
+
+        assertThat(relay.publishBatch()).as("no confirm within the timeout").isZero();
+        assertThat(relay.publishBatch()).as("still none").isZero();
+        assertThat(broker.held).as("published once, not once per pass").hasSize(1);
+        assertThat(row.attempts).isEqualTo(2);
+
+        broker.held.getFirst().ack();
+        assertThat(relay.publishBatch()).as("the late confirm counts").isEqualTo(1);
+        assertThat(broker.held).hasSize(1);
+        assertThat(table.sent).containsExactly(row.id);
+    }
+
+    @Test
+    void aNackedRowIsPublishedAgain() {
+        OutboxMessage row = table.add("lead.scored");
+
+        relay.publishBatch();
+        broker.held.getFirst().nack(new IllegalStateException("broker said no"));
+        assertThat(relay.publishBatch()).as("the nack came after the pass gave up").isZero();
+        assertThat(row.lastError).contains("broker said no");
+        assertThat(relay.publishBatch()).isZero();
+
+        assertThat(broker.held).as("the nacked publish is repeated once").hasSize(2);
+        broker.held.get(1).ack();
+        assertThat(relay.publishBatch()).isEqualTo(1);
+        assertThat(table.sent).containsExactly(row.id);
+    }
+
+    @Test
+    void aConfirmForARowAnotherReplicaSentIsForgotten() {
+        OutboxMessage row = table.add("lead.updated");
+        relay.publishBatch();
+
+        table.rows.remove(row); // another replica published it and marked it sent
+        assertThat(relay.publishBatch()).isZero();
+        table.rows.add(row); // had it only been held by that replica, this instance publishes it again
+        relay.publishBatch();
+
+        assertThat(broker.held).hasSize(2);
+    }
+
+    /** The unsent rows, as {@link OutboxRepository} would lock them, and what was marked sent. */
+    static final class Table extends OutboxRepository {
+        final List<OutboxMessage> rows = new ArrayList<>();
+        final List<UUID> sent = new ArrayList<>();
+
+        OutboxMessage add(String type) {
+            OutboxMessage row = new OutboxMessage();
+            row.id = UUID.randomUUID();
+            row.type = type;
+            row.payload = "{}";
+            row.createdAt = Instant.now();
+            rows.add(row);
+            return row;
+        }
+
+        @Override
+        public List<OutboxMessage> lockUnsent(int limit) {
+            return rows.stream().limit(limit).toList();
+        }
+
+        @Override
+        public void markSent(List<UUID> ids, Instant at) {
+            sent.addAll(ids);
+            rows.removeIf(row -> ids.contains(row.id));
+        }
+    }
+
+    /** A broker that confirms (or rejects) a publish only when the test says so. */
+    static final class HeldEmitter implements Emitter<String> {
+        final List<Message<? extends String>> held = new ArrayList<>();
+
+        @Override
+        public <M extends Message<? extends String>> void send(M msg) {
+            held.add(msg);
+        }
+
+        @Override
+        public CompletionStage<Void> send(String msg) {
+            throw new AssertionError("the relay sends messages with metadata");
+        }
+
+        @Override
+        public void complete() {
+        }
+
+        @Override
+        public void error(Exception e) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean hasRequests() {
+            return true;
+        }
+    }
+
+    static final class Config implements OutboxConfig {
+        @Override
+        public String source() {
+            return "test";
+        }
+
+        @Override
+        public Duration relayInterval() {
+            return Duration.ofSeconds(1);
+        }
+
+        @Override
+        public int batchSize() {
+            return 200;
+        }
+
+        @Override
+        public Duration confirmTimeout() {
+            return Duration.ofMillis(20);
+        }
+    }
+}
