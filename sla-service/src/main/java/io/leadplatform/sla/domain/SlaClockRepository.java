@@ -27,22 +27,14 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
         return list("leadId = ?1 order by startedAt, id", leadId);
     }
 
-    /** The clock row locked against the timer, so a touch and a breach of one clock never both win. */
-    public Optional<SlaClock> lockByAssignment(UUID assignmentId, ClockType type) {
-        return find("assignmentId = ?1 and clockType = ?2", assignmentId, type)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-    }
-
-    /** The lead's running or paused clocks of the given types, locked. */
-    public List<SlaClock> lockOpen(UUID leadId, ClockType... types) {
-        return find("leadId = ?1 and clockType in ?2 and status in ?3 order by startedAt", leadId, List.of(types),
-                List.of(ClockStatus.RUNNING, ClockStatus.PAUSED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-    }
-
-    /** The open clocks of one assignment, locked. */
-    public List<SlaClock> lockOpenOfAssignment(UUID assignmentId) {
-        return find("assignmentId = ?1 and status in ?2 order by startedAt", assignmentId,
-                List.of(ClockStatus.RUNNING, ClockStatus.PAUSED)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /**
+     * All the lead's clocks, locked against the timer (so a touch and a breach of one clock never both win), oldest
+     * first. One statement with one parameter, so Hibernate keeps its translation; the questions an event asks of
+     * them are answered in memory ({@link LeadClocks}).
+     */
+    public LeadClocks lockAllOfLead(UUID leadId) {
+        return new LeadClocks(find("leadId = ?1 order by startedAt, id", leadId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list());
     }
 
     /** Whether the lead has a paused clock: an unlocked look, so most engagements cost one index probe. */
@@ -57,15 +49,6 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
 
     public Optional<SlaClock> lockById(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-    }
-
-    public Optional<SlaClock> lockSystemDelay(UUID leadId) {
-        return find("leadId = ?1 and clockType = ?2", leadId, ClockType.SYSTEM_DELAY)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-    }
-
-    public boolean hasStartedAfter(UUID leadId, ClockType type, Instant startedAt) {
-        return count("leadId = ?1 and clockType = ?2 and startedAt > ?3", leadId, type, startedAt) > 0;
     }
 
     /** Serialises the consumers' work on one lead across replicas until the transaction ends. */

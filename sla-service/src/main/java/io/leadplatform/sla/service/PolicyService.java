@@ -12,6 +12,7 @@ import io.leadplatform.sla.rest.PolicyRequest;
 import io.leadplatform.sla.rest.PolicyView;
 import io.leadplatform.support.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Versioned SLA policies. The active version decides which clocks start and on what terms; while none is active
@@ -40,12 +42,14 @@ public class PolicyService {
     private final SlaConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
     // Versions never change once stored, so their parsed definitions can be kept.
     private final Map<Integer, PolicyDefinition> parsed = new ConcurrentHashMap<>();
 
     public PolicyService(SlaPolicyRepository policies, CalendarService calendars, SlaConfig config, ObjectMapper json,
-            Clock clock) {
+            Clock clock, TransactionSynchronizationRegistry transactions) {
         this.policies = policies;
+        this.transactions = transactions;
         this.calendars = calendars;
         this.config = config;
         this.json = json;
@@ -90,6 +94,7 @@ public class PolicyService {
     public PolicyView activate(int version) {
         policies.lockTable();
         if (version == 0) {
+            inForce().set(null);
             policies.active().ifPresent(previous -> previous.active = false);
             return defaultView();
         }
@@ -100,6 +105,7 @@ public class PolicyService {
     }
 
     private void activate(SlaPolicyEntity entity) {
+        inForce().set(null);
         policies.active().filter(p -> p.version != entity.version).ifPresent(previous -> {
             previous.active = false;
             policies.flush();
@@ -108,11 +114,29 @@ public class PolicyService {
         entity.activatedAt = clock.instant();
     }
 
+    /** Read once per transaction: a batch of events asks for terms several times per lead. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Effective effective() {
-        return policies.active()
-                .map(p -> new Effective(p.label(), parsed.computeIfAbsent(p.version, v -> read(p.definition))))
-                .orElseGet(this::defaultPolicy);
+        AtomicReference<Effective> inForce = inForce();
+        Effective policy = inForce.get();
+        if (policy == null) {
+            policy = policies.active()
+                    .map(p -> new Effective(p.label(), parsed.computeIfAbsent(p.version, v -> read(p.definition))))
+                    .orElseGet(this::defaultPolicy);
+            inForce.set(policy);
+        }
+        return policy;
+    }
+
+    /** This transaction's memo of the policy in force; an activation in the transaction clears it. */
+    @SuppressWarnings("unchecked")
+    private AtomicReference<Effective> inForce() {
+        var memo = (AtomicReference<Effective>) transactions.getResource(PolicyService.class);
+        if (memo == null) {
+            memo = new AtomicReference<>();
+            transactions.putResource(PolicyService.class, memo);
+        }
+        return memo;
     }
 
     /** The terms of a clock type for a lead's segment and queue, if the policy in force runs that clock. */

@@ -15,6 +15,7 @@ import io.leadplatform.events.LeadTouched;
 import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaWarning;
 import io.leadplatform.sla.domain.ClockType;
+import io.leadplatform.sla.domain.LeadClocks;
 import io.leadplatform.sla.domain.LeadMilestone;
 import io.leadplatform.sla.domain.LeadMilestoneRepository;
 import io.leadplatform.sla.domain.SlaClock;
@@ -81,7 +82,7 @@ public class SlaClockService {
             m.channel = data.profile().channel();
             m.direction = data.profile().direction();
         }
-        if (clocks.lockSystemDelay(data.leadId()).isEmpty()) {
+        if (clocks.lockAllOfLead(data.leadId()).systemDelay().isEmpty()) {
             policies.terms(ClockType.SYSTEM_DELAY, null, m.channel, m.direction).ifPresent(terms -> start(
                     ClockType.SYSTEM_DELAY, terms, new SlaClock.Subject(data.leadId(), null, null, null, null,
                             m.channel, m.direction), at));
@@ -100,7 +101,7 @@ public class SlaClockService {
             m.qualifiedAt = at;
             m.channel = m.channel != null ? m.channel : data.channel();
             m.direction = m.direction != null ? m.direction : data.direction();
-            clocks.lockSystemDelay(data.leadId()).ifPresent(c -> c.qualifiedAt = at);
+            clocks.lockAllOfLead(data.leadId()).systemDelay().ifPresent(c -> c.qualifiedAt = at);
         }
     }
 
@@ -114,21 +115,22 @@ public class SlaClockService {
             throw new PoisonMessageException("lead.assigned " + event.id() + " lacks leadId or assignmentId", null);
         }
         clocks.lockLead(data.leadId());
-        if (clocks.lockByAssignment(data.assignmentId(), ClockType.FIRST_TOUCH).isPresent()) {
+        LeadClocks existing = clocks.lockAllOfLead(data.leadId());
+        if (existing.ofAssignment(data.assignmentId(), ClockType.FIRST_TOUCH).isPresent()) {
             LOG.debugf("assignment %s already has a first-touch clock", data.assignmentId());
             return;
         }
         Instant start = data.assignedAt() != null ? data.assignedAt() : clock.instant();
-        if (clocks.hasStartedAfter(data.leadId(), ClockType.FIRST_TOUCH, start)) {
+        if (existing.startedAfter(ClockType.FIRST_TOUCH, start)) {
             LOG.infof("assignment %s of lead %s arrived after a newer one: no clock", data.assignmentId(),
                     data.leadId());
             return;
         }
         // A new assignment supersedes the old one even when its lead.reassigned has not arrived (yet).
         Instant now = clock.instant();
-        clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH, ClockType.ACCEPT).forEach(older -> cancel(older, now));
+        existing.open(ClockType.FIRST_TOUCH, ClockType.ACCEPT).forEach(older -> cancel(older, now));
         Optional<LeadMilestone> m = milestones.findByIdOptional(data.leadId());
-        clocks.lockSystemDelay(data.leadId()).ifPresent(system -> {
+        existing.systemDelay().ifPresent(system -> {
             system.owningOrg = system.owningOrg != null ? system.owningOrg : data.owningOrg();
             system.queueName = system.queueName != null ? system.queueName : data.queueName();
             system.assignmentId = system.assignmentId != null ? system.assignmentId : data.assignmentId();
@@ -159,9 +161,10 @@ public class SlaClockService {
     public void touched(CloudEvent<?> event, LeadTouched data) {
         clocks.lockLead(data.leadId());
         Instant at = data.touchedAt() != null ? data.touchedAt() : clock.instant();
+        LeadClocks existing = clocks.lockAllOfLead(data.leadId());
         List<SlaClock> candidates = data.assignmentId() != null
-                ? clocks.lockByAssignment(data.assignmentId(), ClockType.FIRST_TOUCH).stream().toList()
-                : clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH);
+                ? existing.ofAssignment(data.assignmentId(), ClockType.FIRST_TOUCH).stream().toList()
+                : existing.open(ClockType.FIRST_TOUCH);
         if (candidates.isEmpty()) {
             LOG.infof("touch %s of lead %s matches no first-touch clock: ignored", event.id(), data.leadId());
         }
@@ -179,10 +182,11 @@ public class SlaClockService {
     public void accepted(CloudEvent<?> event, LeadAccepted data) {
         clocks.lockLead(data.leadId());
         Instant at = data.acceptedAt() != null ? data.acceptedAt() : clock.instant();
+        LeadClocks existing = clocks.lockAllOfLead(data.leadId());
         if (data.assignmentId() != null) {
-            clocks.lockByAssignment(data.assignmentId(), ClockType.ACCEPT).ifPresent(c -> meet(c, at));
+            existing.ofAssignment(data.assignmentId(), ClockType.ACCEPT).ifPresent(c -> meet(c, at));
         }
-        clocks.lockOpen(data.leadId(), ClockType.AE_ACCEPT).stream()
+        existing.open(ClockType.AE_ACCEPT).stream()
                 .filter(c -> data.assignee() == null || data.assignee().equals(c.assignee))
                 .forEach(c -> meet(c, at));
     }
@@ -194,7 +198,7 @@ public class SlaClockService {
             throw new PoisonMessageException("lead.handed-off " + event.id() + " lacks leadId or assignmentId", null);
         }
         clocks.lockLead(data.leadId());
-        if (clocks.lockByAssignment(data.assignmentId(), ClockType.AE_ACCEPT).isPresent()) {
+        if (clocks.lockAllOfLead(data.leadId()).ofAssignment(data.assignmentId(), ClockType.AE_ACCEPT).isPresent()) {
             return;
         }
         Instant at = data.handedOffAt() != null ? data.handedOffAt() : clock.instant();
@@ -212,10 +216,11 @@ public class SlaClockService {
         clocks.lockLead(data.leadId());
         Instant at = data.reassignedAt() != null ? data.reassignedAt() : clock.instant();
         // Only the XDR's own clocks end: an AE-acceptance clock runs on until the AE accepts.
+        LeadClocks existing = clocks.lockAllOfLead(data.leadId());
         List<SlaClock> ended = data.previousAssignmentId() != null
-                ? clocks.lockOpenOfAssignment(data.previousAssignmentId()).stream()
+                ? existing.openOfAssignment(data.previousAssignmentId()).stream()
                         .filter(c -> c.clockType == ClockType.FIRST_TOUCH || c.clockType == ClockType.ACCEPT).toList()
-                : clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH, ClockType.ACCEPT).stream()
+                : existing.open(ClockType.FIRST_TOUCH, ClockType.ACCEPT).stream()
                         .filter(c -> !c.assignmentId.equals(data.assignmentId())).toList();
         ended.forEach(c -> cancel(c, at));
     }
@@ -255,8 +260,9 @@ public class SlaClockService {
         }
         clocks.lockLead(data.leadId());
         Instant at = data.rejectedAt() != null ? data.rejectedAt() : clock.instant();
-        List<SlaClock> open = data.assignmentId() != null ? clocks.lockOpenOfAssignment(data.assignmentId())
-                : clocks.lockOpen(data.leadId(), ClockType.FIRST_TOUCH, ClockType.ACCEPT);
+        LeadClocks existing = clocks.lockAllOfLead(data.leadId());
+        List<SlaClock> open = data.assignmentId() != null ? existing.openOfAssignment(data.assignmentId())
+                : existing.open(ClockType.FIRST_TOUCH, ClockType.ACCEPT);
         open.forEach(c -> cancel(c, at));
     }
 
