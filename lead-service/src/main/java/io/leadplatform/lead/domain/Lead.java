@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -39,11 +41,15 @@ public class Lead {
     public Long annualBudgetUsd;
     public String country;
     public String region;
+    // Immutable to Hibernate: a change assigns a new list. A mutable JSON value was deep-copied through Jackson on
+    // every load, and every lifecycle event loads the lead (issue 7).
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
+    @Mutability(Immutability.class)
     public List<String> technologies = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
+    @Mutability(Immutability.class)
     public List<String> interests = new ArrayList<>();
     public String direction;
     public String channel;

@@ -267,8 +267,8 @@ public class LeadService {
                 | fill(lead.region, trim(r.region()), v -> lead.region = v)
                 | consent(lead.consentMarketing, r.consentMarketing(), v -> lead.consentMarketing = v)
                 | consent(lead.consentContact, r.consentContact(), v -> lead.consentContact = v)
-                | addAll(lead.technologies, r.technologies())
-                | addAll(lead.interests, r.interests());
+                | addAll(lead.technologies, r.technologies(), v -> lead.technologies = v)
+                | addAll(lead.interests, r.interests(), v -> lead.interests = v);
         Instant touchedAt = instantOrNow(r.capturedAt(), now);
         boolean laterTouch = lead.latestCapturedAt == null || touchedAt.isAfter(lead.latestCapturedAt);
         if (laterTouch) {
@@ -493,18 +493,22 @@ public class LeadService {
         return false;
     }
 
-    private static boolean addAll(List<String> current, List<String> incoming) {
+    /** Sets the items the list lacks added, as a new list: Hibernate treats these lists as immutable values. */
+    private static boolean addAll(List<String> current, List<String> incoming, Consumer<List<String>> set) {
         if (incoming == null) {
             return false;
         }
-        boolean changed = false;
+        List<String> merged = new ArrayList<>(current);
         for (String item : incoming) {
-            if (!current.contains(item)) {
-                current.add(Objects.requireNonNull(item));
-                changed = true;
+            if (!merged.contains(item)) {
+                merged.add(Objects.requireNonNull(item));
             }
         }
-        return changed;
+        if (merged.size() == current.size()) {
+            return false;
+        }
+        set.accept(merged);
+        return true;
     }
 
     private static Instant instantOrNow(OffsetDateTime t, Instant now) {
