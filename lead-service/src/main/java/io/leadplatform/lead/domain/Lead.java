@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.descriptor.java.Immutability;
@@ -17,6 +18,8 @@ import java.util.UUID;
 /** A lead as captured, plus the read model (stage, score, assignment) that the other services' events feed. */
 @Entity
 @Table(name = "lead")
+// Events update a few columns of a wide row (scores, stage, assignment): write those, not all 54 and both JSON lists.
+@DynamicUpdate
 public class Lead {
 
     @Id

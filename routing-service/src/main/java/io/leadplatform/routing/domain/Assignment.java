@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.UUID;
 /** A lead placed with one member of one queue under one policy version. A lead has at most one ACTIVE one. */
 @Entity
 @Table(name = "assignment")
+// A touch, an SLA start or a breach changes one or two columns: write those, not all 20.
+@DynamicUpdate
 public class Assignment {
 
     @Id

@@ -11,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "sla_clock")
+// Meeting, cancelling or stamping a clock changes a few columns: write those, not all 31.
+@DynamicUpdate
 public class SlaClock {
 
     @Id
