@@ -36,7 +36,8 @@ public class OutboxMetrics {
         this.registry = registry;
         this.em = em;
         Gauge.builder("outbox.unsent", unsent, AtomicLong::get)
-                .description("outbox rows not yet confirmed by the broker").register(registry);
+                .description("outbox rows not yet marked sent (a confirmed row is marked within outbox.relay-interval)")
+                .register(registry);
         Gauge.builder("outbox.oldest.unsent.age", oldestUnsentAgeSeconds, AtomicLong::get).baseUnit("seconds")
                 .description("age of the oldest outbox row not yet confirmed by the broker").register(registry);
     }

@@ -35,7 +35,7 @@ public class Outbox {
         row.payload = EventJson.write(event);
         row.createdAt = event.time();
         repository.persist(row);
-        appended.fire(new OutboxAppended(row.id, type));
+        appended.fire(new OutboxAppended(row.id, type, row.payload));
         return event;
     }
 }

@@ -3,8 +3,8 @@ package io.leadplatform.support.outbox;
 import java.util.UUID;
 
 /**
- * Fired inside the transaction that appended an outbox row; the relay wakes, and the metrics count the event, when
- * that transaction commits.
+ * Fired inside the transaction that appended an outbox row. When that transaction commits, the relay publishes the
+ * row from this copy, without reading it back, and the metrics count the event.
  */
-public record OutboxAppended(UUID rowId, String type) {
+public record OutboxAppended(UUID rowId, String type, String payload) {
 }

@@ -12,11 +12,18 @@ public interface OutboxConfig {
     @WithDefault("${quarkus.application.name}")
     String source();
 
-    /** How often the relay polls for unsent rows besides its wake-up on commit (read by its schedule; ≥ 1s). */
+    /** How often the relay marks confirmed rows sent and sweeps (read by its schedule; ≥ 1s). */
     @WithDefault("1s")
     Duration relayInterval();
 
-    /** Rows published per relay pass. */
+    /**
+     * How old an unsent row must be before the poll's sweep publishes it: younger rows are the fast path's, which
+     * publishes them on commit (a crash, a nack or another replica's lost wake-up leaves older ones).
+     */
+    @WithDefault("5s")
+    Duration sweepAfter();
+
+    /** Rows the sweep publishes per pass; the fast path marks confirmed rows sent at least this many at a time. */
     @WithDefault("200")
     int batchSize();
 

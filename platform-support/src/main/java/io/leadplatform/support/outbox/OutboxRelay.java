@@ -17,9 +17,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,12 +29,20 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
- * Publishes outbox rows to the topic exchange. A row is marked sent only once the broker has confirmed it,
- * so a crash between publish and commit re-publishes (at least once); consumers drop the duplicate by event id.
- * One pass runs at a time per instance, on the relay's own thread, whether a commit or the poll started it.
+ * Publishes outbox rows to the topic exchange. A row is marked sent only once the broker has confirmed it, so a crash
+ * between publish and mark re-publishes (at least once); consumers drop the duplicate by event id.
+ * <p>
+ * Two paths, both on the relay's own thread, one pass at a time (docs/decisions/0002):
+ * <ul>
+ * <li>The fast path publishes a transaction's rows as soon as it commits, from the copies the transaction fired, and
+ * does not wait for their confirms; the confirmed rows are marked sent together, one UPDATE at least every
+ * {@code outbox.relay-interval} or every {@code outbox.batch-size} rows.</li>
+ * <li>The sweep, on every poll, locks rows still unsent after {@code outbox.sweep-after} (a crash, a nack, a wake-up
+ * that went to another replica) with {@code FOR UPDATE SKIP LOCKED}, publishes them and waits for their confirms
+ * while it holds the locks.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -40,16 +50,24 @@ public class OutboxRelay {
     public static final String CHANNEL = "events-out";
     static final String CONTENT_TYPE = "application/cloudevents+json";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Rows marked sent per statement, well under PostgreSQL's limit of bind parameters. */
+    static final int MARK_CHUNK = 1000;
 
     private final OutboxRepository repository;
     private final OutboxConfig config;
     private final Emitter<String> emitter;
     private final Clock clock;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
-    // Published rows whose confirm has not come yet. A pass that stops waiting leaves them here, and the next pass
-    // waits on the same confirm instead of publishing the row again: under a slow broker every row went out twice.
+    private final AtomicBoolean sweepPending = new AtomicBoolean();
+    /** Committed rows for the fast path, in commit order. */
+    private final Queue<OutboxAppended> committed = new ConcurrentLinkedQueue<>();
+    // Published rows, until they are marked sent or their publish fails. A sweep that finds one waits on the same
+    // confirm instead of publishing the row again: under a slow broker, rows went out twice.
     private final Map<UUID, CompletableFuture<Void>> awaitingConfirm = new ConcurrentHashMap<>();
-    private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(
+    /** Rows the broker confirmed that are not marked sent yet. */
+    private final Queue<UUID> confirmed = new ConcurrentLinkedQueue<>();
+    private long lastMarked = System.nanoTime();
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon().factory());
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config, @Channel(CHANNEL) Emitter<String> emitter,
@@ -60,25 +78,29 @@ public class OutboxRelay {
         this.clock = clock;
     }
 
-    /** Publishes right after a commit that appended rows, instead of waiting for the next poll. */
+    /** Publishes the row as soon as the transaction that appended it commits. */
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        committed(appended);
         wakeUp();
     }
 
-    /**
-     * The poll catches rows whose wake-up was lost: a crash, another replica's rows, unconfirmed publishes. It runs
-     * its pass on the relay's thread too, so two passes never publish at once and overtake each other.
-     */
+    /** Queues a committed row for the fast path. */
+    void committed(OutboxAppended appended) {
+        committed.add(appended);
+    }
+
+    /** Marks what the broker confirmed, and sweeps up rows the fast path did not get out. */
     @Scheduled(every = "${outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
+        sweepPending.set(true);
         wakeUp();
     }
 
     private void wakeUp() {
         if (wakeUpPending.compareAndSet(false, true)) {
             try {
-                wakeUps.execute(() -> {
+                relayThread.execute(() -> {
                     wakeUpPending.set(false);
                     relay();
                 });
@@ -89,39 +111,79 @@ public class OutboxRelay {
     }
 
     void relay() {
-        int published;
-        do {
-            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
-        } while (published == config.batchSize());
+        try {
+            publishCommitted();
+            boolean sweep = sweepPending.getAndSet(false);
+            if (!confirmed.isEmpty() && (sweep || System.nanoTime() - lastMarked >= config.relayInterval().toNanos())) {
+                QuarkusTransaction.requiringNew().run(this::markConfirmed);
+            }
+            if (sweep) {
+                int published;
+                do {
+                    published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                } while (published == config.batchSize());
+            }
+        } catch (RuntimeException e) {
+            // A confirmed row that was not marked keeps its confirm: the sweep marks it without publishing again.
+            LOG.warnf("outbox relay pass failed, the next one retries: %s", e.toString());
+        }
     }
 
     @PreDestroy
     void stop() {
-        wakeUps.shutdownNow();
+        relayThread.shutdownNow();
     }
 
-    /** Publishes one batch of locked rows and returns how many the broker confirmed. */
+    /** The fast path: publishes every committed row waiting for it, and returns how many. */
+    int publishCommitted() {
+        int published = 0;
+        for (OutboxAppended row; (row = committed.poll()) != null; published++) {
+            publish(row.rowId(), row.type(), row.payload());
+        }
+        return published;
+    }
+
+    /** Marks the rows the broker has confirmed sent, a statement per {@link #MARK_CHUNK}; call in a transaction. */
+    int markConfirmed() {
+        lastMarked = System.nanoTime();
+        int marked = 0;
+        List<UUID> ids = new ArrayList<>();
+        for (UUID id; (id = confirmed.poll()) != null; ) {
+            ids.add(id);
+            if (ids.size() == MARK_CHUNK) {
+                marked += markSent(ids);
+            }
+        }
+        return marked + markSent(ids);
+    }
+
+    private int markSent(List<UUID> ids) {
+        int count = ids.size();
+        repository.markSent(ids, clock.instant());
+        ids.forEach(awaitingConfirm::remove);
+        ids.clear();
+        return count;
+    }
+
+    /** The sweep: publishes one batch of locked stale rows and returns how many the broker confirmed. */
     int publishBatch() {
-        List<OutboxMessage> rows = repository.lockUnsent(config.batchSize());
-        // A row that left this batch was marked sent by another replica, or is held by one: forget its confirm.
-        awaitingConfirm.keySet().retainAll(rows.stream().map(row -> row.id).collect(Collectors.toSet()));
+        List<OutboxMessage> rows = repository.lockUnsent(config.batchSize(),
+                clock.instant().minus(config.sweepAfter()));
         if (rows.isEmpty()) {
             return 0;
         }
         List<CompletableFuture<Void>> confirms = new ArrayList<>(rows.size());
         for (OutboxMessage row : rows) {
-            confirms.add(awaitingConfirm.computeIfAbsent(row.id, id -> send(row)));
+            confirms.add(publish(row.id, row.type, row.payload));
         }
         long deadline = System.nanoTime() + config.confirmTimeout().toNanos();
-        List<UUID> confirmed = new ArrayList<>(rows.size());
+        List<UUID> confirmedNow = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             OutboxMessage row = rows.get(i);
             try {
                 confirms.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                confirmed.add(row.id);
-                awaitingConfirm.remove(row.id);
+                confirmedNow.add(row.id);
             } catch (ExecutionException e) {
-                awaitingConfirm.remove(row.id);
                 unconfirmed(row, e.getCause(), "publishes it again");
             } catch (TimeoutException e) {
                 unconfirmed(row, e, "waits for the same confirm");
@@ -130,8 +192,31 @@ public class OutboxRelay {
                 break;
             }
         }
-        repository.markSent(confirmed, clock.instant());
-        return confirmed.size();
+        repository.markSent(confirmedNow, clock.instant());
+        return confirmedNow.size();
+    }
+
+    /**
+     * Publishes the row unless its publish is already awaiting a confirm, and returns that confirm. A confirmed row
+     * waits in {@link #confirmed} to be marked; a failed one is forgotten, so that the sweep publishes it again.
+     */
+    private CompletableFuture<Void> publish(UUID id, String type, String payload) {
+        CompletableFuture<Void> pending = awaitingConfirm.get(id); // only the relay's thread adds entries
+        if (pending != null) {
+            return pending;
+        }
+        CompletableFuture<Void> confirm = new CompletableFuture<>();
+        awaitingConfirm.put(id, confirm);
+        confirm.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                confirmed.add(id);
+            } else {
+                awaitingConfirm.remove(id);
+                LOG.debugf("outbox row %s (%s) not published: %s", id, type, failure);
+            }
+        });
+        send(id, type, payload, confirm);
+        return confirm;
     }
 
     private static void unconfirmed(OutboxMessage row, Throwable why, String next) {
@@ -140,28 +225,26 @@ public class OutboxRelay {
         LOG.warnf("outbox row %s (%s) not confirmed, the next pass %s: %s", row.id, row.type, next, row.lastError);
     }
 
-    private CompletableFuture<Void> send(OutboxMessage row) {
-        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+    private void send(UUID id, String type, String payload, CompletableFuture<Void> confirm) {
         OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(row.type)
-                .withMessageId(row.id.toString())
-                .withType(row.type)
+                .withRoutingKey(type)
+                .withMessageId(id.toString())
+                .withType(type)
                 .withContentType(CONTENT_TYPE)
                 .withDeliveryMode(2)
                 .build();
         try {
-            emitter.send(Message.of(row.payload, Metadata.of(metadata),
+            emitter.send(Message.of(payload, Metadata.of(metadata),
                     () -> {
-                        confirmed.complete(null);
+                        confirm.complete(null);
                         return CompletableFuture.completedFuture(null);
                     },
                     failure -> {
-                        confirmed.completeExceptionally(failure);
+                        confirm.completeExceptionally(failure);
                         return CompletableFuture.completedFuture(null);
                     }));
         } catch (RuntimeException e) {
-            confirmed.completeExceptionally(e);
+            confirm.completeExceptionally(e);
         }
-        return confirmed;
     }
 }

@@ -26,13 +26,31 @@ class OutboxRelayTest {
     private final OutboxRelay relay = new OutboxRelay(table, new Config(), broker, Clock.systemUTC());
 
     @Test
-    void aRowStillAwaitingItsConfirmIsNotPublishedAgain() {
+    void aCommittedRowIsPublishedAtOnceAndMarkedSentOnceConfirmed() {
         OutboxMessage row = table.add("lead.captured");
+        relay.committed(new OutboxAppended(row.id, row.type, row.payload));
+
+        assertThat(relay.publishCommitted()).isEqualTo(1);
+        assertThat(broker.held).hasSize(1);
+        assertThat(table.reads).as("the fast path does not read the table").isZero();
+        assertThat(relay.markConfirmed()).as("not confirmed yet").isZero();
+        assertThat(table.sent).isEmpty();
+
+        broker.held.getFirst().ack();
+        assertThat(relay.markConfirmed()).isEqualTo(1);
+        assertThat(table.sent).containsExactly(row.id);
+        assertThat(relay.markConfirmed()).as("marked once").isZero();
+    }
+
+    @Test
+    void theSweepWaitsForTheFastPathsConfirmInsteadOfPublishingAgain() {
+        OutboxMessage row = table.add("lead.qualified");
+        relay.committed(new OutboxAppended(row.id, row.type, row.payload));
+        relay.publishCommitted();
 
         assertThat(relay.publishBatch()).as("no confirm within the timeout").isZero();
-        assertThat(relay.publishBatch()).as("still none").isZero();
         assertThat(broker.held).as("published once, not once per pass").hasSize(1);
-        assertThat(row.attempts).isEqualTo(2);
+        assertThat(row.attempts).isEqualTo(1);
 
         broker.held.getFirst().ack();
         assertThat(relay.publishBatch()).as("the late confirm counts").isEqualTo(1);
@@ -41,15 +59,28 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aNackedRowIsPublishedAgain() {
-        OutboxMessage row = table.add("lead.scored");
+    void aRowStillAwaitingItsConfirmIsNotPublishedAgainBySweeps() {
+        OutboxMessage row = table.add("lead.captured");
 
-        relay.publishBatch();
-        broker.held.getFirst().nack(new IllegalStateException("broker said no"));
-        assertThat(relay.publishBatch()).as("the nack came after the pass gave up").isZero();
-        assertThat(row.lastError).contains("broker said no");
         assertThat(relay.publishBatch()).isZero();
+        assertThat(relay.publishBatch()).isZero();
+        assertThat(broker.held).hasSize(1);
+        assertThat(row.attempts).isEqualTo(2);
 
+        broker.held.getFirst().ack();
+        assertThat(relay.publishBatch()).isEqualTo(1);
+        assertThat(table.sent).containsExactly(row.id);
+    }
+
+    @Test
+    void aNackedRowIsPublishedAgainByTheSweep() {
+        OutboxMessage row = table.add("lead.scored");
+        relay.committed(new OutboxAppended(row.id, row.type, row.payload));
+        relay.publishCommitted();
+        broker.held.getFirst().nack(new IllegalStateException("broker said no"));
+        assertThat(relay.markConfirmed()).isZero();
+
+        assertThat(relay.publishBatch()).as("published again, not confirmed yet").isZero();
         assertThat(broker.held).as("the nacked publish is repeated once").hasSize(2);
         broker.held.get(1).ack();
         assertThat(relay.publishBatch()).isEqualTo(1);
@@ -57,41 +88,39 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aConfirmForARowAnotherReplicaSentIsForgotten() {
-        OutboxMessage row = table.add("lead.updated");
-        relay.publishBatch();
+    void theSweepLeavesRowsYoungerThanSweepAfterToTheFastPath() {
+        OutboxMessage row = table.add("lead.assigned");
+        row.createdAt = Instant.now().plusSeconds(60);
 
-        table.rows.remove(row); // another replica published it and marked it sent
         assertThat(relay.publishBatch()).isZero();
-        table.rows.add(row); // had it only been held by that replica, this instance publishes it again
-        relay.publishBatch();
-
-        assertThat(broker.held).hasSize(2);
+        assertThat(broker.held).isEmpty();
     }
 
     /** The unsent rows, as {@link OutboxRepository} would lock them, and what was marked sent. */
     static final class Table extends OutboxRepository {
         final List<OutboxMessage> rows = new ArrayList<>();
         final List<UUID> sent = new ArrayList<>();
+        int reads;
 
         OutboxMessage add(String type) {
             OutboxMessage row = new OutboxMessage();
             row.id = UUID.randomUUID();
             row.type = type;
             row.payload = "{}";
-            row.createdAt = Instant.now();
+            row.createdAt = Instant.now().minusSeconds(1);
             rows.add(row);
             return row;
         }
 
         @Override
-        public List<OutboxMessage> lockUnsent(int limit) {
-            return rows.stream().limit(limit).toList();
+        public List<OutboxMessage> lockUnsent(int limit, Instant before) {
+            reads++;
+            return rows.stream().filter(row -> row.createdAt.isBefore(before)).limit(limit).toList();
         }
 
         @Override
         public void markSent(List<UUID> ids, Instant at) {
-            sent.addAll(ids);
+            ids.stream().filter(id -> rows.stream().anyMatch(row -> row.id.equals(id))).forEach(sent::add);
             rows.removeIf(row -> ids.contains(row.id));
         }
     }
@@ -133,6 +162,11 @@ class OutboxRelayTest {
         @Override
         public String source() {
             return "test";
+        }
+
+        @Override
+        public Duration sweepAfter() {
+            return Duration.ZERO;
         }
 
         @Override
