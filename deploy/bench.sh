@@ -127,7 +127,7 @@ PIPE=$(lead_sql "
   FROM m")
 
 python3 - "$OUT" "$WORK/gatling.log" "$PIPE" <<PY
-import json, sys, re
+import json, sys, re, os, subprocess, statistics
 out, gatling_log, pipe = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
 num = lambda v: None if v in ("", None) else round(float(v), 1)
 captured, scored, qualified, assigned = (int(x) for x in pipe[:4])
@@ -139,6 +139,28 @@ for line in open(gatling_log, errors="replace"):
     if m:
         g[m.group(1).strip()] = [None if v == "-" else float(v.replace(",", "")) for v in m.groups()[1:]]
 pct = lambda k, i=0: (g.get(k) or [None, None, None])[i]
+def rows(db, sql):
+    out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "$DB_USER", "-d", db, "-qAt", "-F", "\t", "-c", sql],
+                         capture_output=True, text=True, env=dict(os.environ, PGPASSWORD="$DB_PASSWORD")).stdout
+    return [line.split("\t") for line in out.splitlines() if line]
+def hops():
+    """Each hop of the measured leads: from the producer's outbox append to the consumer's inbox record."""
+    since = "to_timestamp($T0)"
+    measured = {r[0] for r in rows("lead_service", "SELECT id FROM lead WHERE $measured")}
+    out = {}
+    for event, producer, consumer in (("lead.captured", "lead_service", "scoring_service"),
+                                      ("lead.qualified", "scoring_service", "routing_service"),
+                                      ("lead.assigned", "routing_service", "sla_service"),
+                                      ("sla.started", "sla_service", "lead_service")):
+        appended = {r[0]: float(r[2]) for r in rows(producer, "SELECT id, subject, extract(epoch FROM created_at) "
+                    f"FROM outbox_message WHERE type = '{event}' AND created_at >= {since}") if r[1] in measured}
+        applied = rows(consumer, "SELECT event_id, extract(epoch FROM processed_at) FROM processed_message "
+                       f"WHERE processed_at >= {since}")
+        ms = sorted(1000 * (float(at) - appended[i]) for i, at in applied if i in appended)
+        q = statistics.quantiles(ms, n=100) if len(ms) > 1 else None
+        out[f"{event} {producer.split('_')[0]}->{consumer.split('_')[0]}"] = {
+            "events": len(ms), "p50": round(q[49], 1) if q else None, "p95": round(q[94], 1) if q else None}
+    return out
 published_per_lead = $PUBLISHED / captured if captured else None
 commits_per_lead = $COMMITS / captured if captured else None
 broker, pg = float("${BROKER_RATE:-0}" or 0), float("${PG_TPS:-0}" or 0)
@@ -173,6 +195,7 @@ result = {
                      "databaseCommitsPerLead": round(commits_per_lead, 2) if commits_per_lead else None,
                      "impliedLeadsPerSecondLimit": round(limit, 1) if limit else None},
   "ratioToLimit": round(assigned_per_s / limit, 3) if assigned_per_s and limit else None,
+  "hopsMs": hops(),
 }
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))
