@@ -165,34 +165,43 @@ public class OutboxRelay {
         return count;
     }
 
-    /** The sweep: publishes one batch of locked stale rows and returns how many the broker confirmed. */
+    /**
+     * The sweep: publishes one batch of locked stale rows and returns how many are now marked sent. A row whose
+     * publish still awaits its confirm is left to that confirm, so a slow broker neither gets it twice nor holds the
+     * relay's thread, which the fast path shares, until the confirm timeout.
+     */
     int publishBatch() {
         List<OutboxMessage> rows = repository.lockUnsent(config.batchSize(),
                 clock.instant().minus(config.sweepAfter()));
-        if (rows.isEmpty()) {
-            return 0;
-        }
+        List<UUID> confirmedNow = new ArrayList<>(rows.size());
+        List<OutboxMessage> published = new ArrayList<>(rows.size());
         List<CompletableFuture<Void>> confirms = new ArrayList<>(rows.size());
         for (OutboxMessage row : rows) {
-            confirms.add(publish(row.id, row.type, row.payload));
+            CompletableFuture<Void> pending = awaitingConfirm.get(row.id);
+            if (pending == null) {
+                published.add(row);
+                confirms.add(publish(row.id, row.type, row.payload));
+            } else if (pending.isDone() && !pending.isCompletedExceptionally()) {
+                confirmedNow.add(row.id);
+            }
         }
         long deadline = System.nanoTime() + config.confirmTimeout().toNanos();
-        List<UUID> confirmedNow = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxMessage row = rows.get(i);
+        for (int i = 0; i < published.size(); i++) {
+            OutboxMessage row = published.get(i);
             try {
                 confirms.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 confirmedNow.add(row.id);
             } catch (ExecutionException e) {
                 unconfirmed(row, e.getCause(), "publishes it again");
             } catch (TimeoutException e) {
-                unconfirmed(row, e, "waits for the same confirm");
+                unconfirmed(row, e, "leaves it to the same confirm");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
         repository.markSent(confirmedNow, clock.instant());
+        confirmedNow.forEach(awaitingConfirm::remove);
         return confirmedNow.size();
     }
 
