@@ -23,7 +23,7 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration sweepAfter();
 
-    /** Rows the sweep publishes per pass; the fast path marks confirmed rows sent at least this many at a time. */
+    /** Rows the sweep locks and publishes per pass. */
     @WithDefault("200")
     int batchSize();
 

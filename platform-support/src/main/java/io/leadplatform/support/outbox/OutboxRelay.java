@@ -37,11 +37,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Two paths, both on the relay's own thread, one pass at a time (docs/decisions/0002):
  * <ul>
  * <li>The fast path publishes a transaction's rows as soon as it commits, from the copies the transaction fired, and
- * does not wait for their confirms; the confirmed rows are marked sent together, one UPDATE at least every
- * {@code outbox.relay-interval} or every {@code outbox.batch-size} rows.</li>
+ * does not wait for their confirms; the confirmed rows are marked sent together, at least once per
+ * {@code outbox.relay-interval}, one UPDATE per {@link #MARK_CHUNK} rows.</li>
  * <li>The sweep, on every poll, locks rows still unsent after {@code outbox.sweep-after} (a crash, a nack, a wake-up
  * that went to another replica) with {@code FOR UPDATE SKIP LOCKED}, publishes them and waits for their confirms
- * while it holds the locks.</li>
+ * while it holds the locks. A row whose publish still awaits its confirm is left to that confirm.</li>
  * </ul>
  */
 @ApplicationScoped
