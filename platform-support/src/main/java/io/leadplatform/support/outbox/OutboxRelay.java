@@ -61,7 +61,7 @@ public class OutboxRelay {
     private final AtomicBoolean sweepPending = new AtomicBoolean();
     /** Committed rows for the fast path, in commit order. */
     private final Queue<OutboxAppended> committed = new ConcurrentLinkedQueue<>();
-    // Published rows, until they are marked sent or their publish fails. A sweep that finds one waits on the same
+    // Published rows, until they are marked sent or their publish fails. A sweep that finds one leaves it to that
     // confirm instead of publishing the row again: under a slow broker, rows went out twice.
     private final Map<UUID, CompletableFuture<Void>> awaitingConfirm = new ConcurrentHashMap<>();
     /** Rows the broker confirmed that are not marked sent yet. */
@@ -149,6 +149,9 @@ public class OutboxRelay {
         int marked = 0;
         List<UUID> ids = new ArrayList<>();
         for (UUID id; (id = confirmed.poll()) != null; ) {
+            if (!awaitingConfirm.containsKey(id)) {
+                continue; // the sweep that published it has marked it already
+            }
             ids.add(id);
             if (ids.size() == MARK_CHUNK) {
                 marked += markSent(ids);
