@@ -2,15 +2,10 @@ package io.leadplatform.support.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -47,7 +42,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class OutboxRelay {
 
-    public static final String CHANNEL = "events-out";
     static final String CONTENT_TYPE = "application/cloudevents+json";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Rows marked sent per statement, well under PostgreSQL's limit of bind parameters. */
@@ -55,7 +49,7 @@ public class OutboxRelay {
 
     private final OutboxRepository repository;
     private final OutboxConfig config;
-    private final Emitter<String> emitter;
+    private final EventPublisher publisher;
     private final Clock clock;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final AtomicBoolean sweepPending = new AtomicBoolean();
@@ -70,11 +64,10 @@ public class OutboxRelay {
     private final ExecutorService relayThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-relay").daemon().factory());
 
-    public OutboxRelay(OutboxRepository repository, OutboxConfig config, @Channel(CHANNEL) Emitter<String> emitter,
-            Clock clock) {
+    public OutboxRelay(OutboxRepository repository, OutboxConfig config, EventPublisher publisher, Clock clock) {
         this.repository = repository;
         this.config = config;
-        this.emitter = emitter;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -118,6 +111,7 @@ public class OutboxRelay {
                 QuarkusTransaction.requiringNew().run(this::markConfirmed);
             }
             if (sweep) {
+                publisher.reconnect();
                 int published;
                 do {
                     published = QuarkusTransaction.requiringNew().call(this::publishBatch);
@@ -217,7 +211,7 @@ public class OutboxRelay {
         if (pending != null) {
             return pending;
         }
-        CompletableFuture<Void> confirm = new CompletableFuture<>();
+        CompletableFuture<Void> confirm = publisher.publish(id, type, payload);
         awaitingConfirm.put(id, confirm);
         confirm.whenComplete((ok, failure) -> {
             if (failure == null) {
@@ -227,7 +221,6 @@ public class OutboxRelay {
                 LOG.debugf("outbox row %s (%s) not published: %s", id, type, failure);
             }
         });
-        send(id, type, payload, confirm);
         return confirm;
     }
 
@@ -235,28 +228,5 @@ public class OutboxRelay {
         row.attempts++;
         row.lastError = String.valueOf(why);
         LOG.warnf("outbox row %s (%s) not confirmed, the next pass %s: %s", row.id, row.type, next, row.lastError);
-    }
-
-    private void send(UUID id, String type, String payload, CompletableFuture<Void> confirm) {
-        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(type)
-                .withMessageId(id.toString())
-                .withType(type)
-                .withContentType(CONTENT_TYPE)
-                .withDeliveryMode(2)
-                .build();
-        try {
-            emitter.send(Message.of(payload, Metadata.of(metadata),
-                    () -> {
-                        confirm.complete(null);
-                        return CompletableFuture.completedFuture(null);
-                    },
-                    failure -> {
-                        confirm.completeExceptionally(failure);
-                        return CompletableFuture.completedFuture(null);
-                    }));
-        } catch (RuntimeException e) {
-            confirm.completeExceptionally(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.leadplatform.support.outbox;
 
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -11,17 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The relay's confirm bookkeeping, as pure logic: the broker is an emitter that holds messages until the test acks
+ * The relay's confirm bookkeeping, as pure logic: the broker is a publisher that holds messages until the test acks
  * or nacks them, and the table is a list. The real broker and database are in each service's messaging tests.
  */
 class OutboxRelayTest {
 
-    private final HeldEmitter broker = new HeldEmitter();
+    private final HeldPublisher broker = new HeldPublisher();
     private final Table table = new Table();
     private final OutboxRelay relay = new OutboxRelay(table, new Config(), broker, Clock.systemUTC());
 
@@ -126,35 +123,30 @@ class OutboxRelayTest {
     }
 
     /** A broker that confirms (or rejects) a publish only when the test says so. */
-    static final class HeldEmitter implements Emitter<String> {
-        final List<Message<? extends String>> held = new ArrayList<>();
+    static final class HeldPublisher implements EventPublisher {
+        final List<Held> held = new ArrayList<>();
+        int reconnects;
 
         @Override
-        public <M extends Message<? extends String>> void send(M msg) {
-            held.add(msg);
+        public CompletableFuture<Void> publish(UUID id, String type, String payload) {
+            Held publish = new Held(id, type, new CompletableFuture<>());
+            held.add(publish);
+            return publish.confirm();
         }
 
         @Override
-        public CompletionStage<Void> send(String msg) {
-            throw new AssertionError("the relay sends messages with metadata");
+        public void reconnect() {
+            reconnects++;
+        }
+    }
+
+    record Held(UUID id, String type, CompletableFuture<Void> confirm) {
+        void ack() {
+            confirm.complete(null);
         }
 
-        @Override
-        public void complete() {
-        }
-
-        @Override
-        public void error(Exception e) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRequests() {
-            return true;
+        void nack(Exception why) {
+            confirm.completeExceptionally(why);
         }
     }
 
