@@ -38,6 +38,13 @@ class ManagementPortIT {
 
     @ParameterizedTest
     @CsvSource({"lead-service, 28081", "scoring-service, 28082", "routing-service, 28083", "sla-service, 28084"})
+    void eachServicesReadinessIncludesItsOutboxPublishersChannelToTheBroker(String service, int port) {
+        given().get(managementUrl(port) + "/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox publisher' }.status", equalTo("UP"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lead-service, 28081", "scoring-service, 28082", "routing-service, 28083", "sla-service, 28084"})
     void eachServiceServesItsOpenApiOnItsApiPortNotOnTheManagementPort(String service, int port) {
         given().get("http://localhost:" + port + "/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", containsString("3."));

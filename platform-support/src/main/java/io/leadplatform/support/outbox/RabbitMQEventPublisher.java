@@ -46,7 +46,7 @@ public class RabbitMQEventPublisher implements EventPublisher {
     private final ConnectionFactory factory;
     private final String exchange;
     private final String connectionName;
-    private ConfirmingChannel current; // guarded by this
+    private volatile ConfirmingChannel current; // written under this; read without it by isConnected
     private long retryAt; // guarded by this; System.nanoTime() before which no new connect is tried
     private volatile String lastError = "not connected yet";
 
