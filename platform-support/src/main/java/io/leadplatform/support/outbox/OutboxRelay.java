@@ -42,7 +42,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class OutboxRelay {
 
-    static final String CONTENT_TYPE = "application/cloudevents+json";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Rows marked sent per statement, well under PostgreSQL's limit of bind parameters. */
     static final int MARK_CHUNK = 1000;

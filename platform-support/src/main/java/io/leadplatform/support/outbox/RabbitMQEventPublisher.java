@@ -40,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 public class RabbitMQEventPublisher implements EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(RabbitMQEventPublisher.class);
+    static final String CONTENT_TYPE = "application/cloudevents+json";
     /** After a failed connect, publishes fail at once for this long rather than each trying again. */
     static final Duration RECONNECT_BACKOFF = Duration.ofSeconds(1);
 
@@ -181,7 +182,7 @@ public class RabbitMQEventPublisher implements EventPublisher {
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                     .messageId(id.toString())
                     .type(type)
-                    .contentType(OutboxRelay.CONTENT_TYPE)
+                    .contentType(CONTENT_TYPE)
                     .deliveryMode(2)
                     .build();
             long tag = channel.getNextPublishSeqNo();
