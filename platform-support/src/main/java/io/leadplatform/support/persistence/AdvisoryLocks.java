@@ -24,13 +24,7 @@ public final class AdvisoryLocks {
 
     /** Waits for the exclusive lock on {@code key}. */
     public static void lock(EntityManager em, String key) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, key);
-                lock.executeQuery().close();
-            }
-        });
+        select(em, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", key);
     }
 
     /** Waits for the exclusive locks on {@code keys}, in their order: callers sort them so lockers cannot deadlock. */
@@ -52,11 +46,19 @@ public final class AdvisoryLocks {
         if (keys.isEmpty()) {
             return;
         }
+        select(em, "SELECT count(" + function + "(hashtextextended(k, 0))) FROM unnest(?) AS t(k)", keys);
+    }
+
+    /** Runs a one-parameter SELECT on the transaction's connection (a list binds as a text array). */
+    private static void select(EntityManager em, String sql, Object parameter) {
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT count(" + function
-                    + "(hashtextextended(k, 0))) FROM unnest(?) AS t(k)")) {
-                lock.setArray(1, connection.createArrayOf("text", keys.toArray()));
-                lock.executeQuery().close();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                if (parameter instanceof List<?> list) {
+                    statement.setArray(1, connection.createArrayOf("text", list.toArray()));
+                } else {
+                    statement.setObject(1, parameter);
+                }
+                statement.executeQuery().close();
             }
         });
     }

@@ -125,7 +125,6 @@ class OutboxRelayTest {
     /** A broker that confirms (or rejects) a publish only when the test says so. */
     static final class HeldPublisher implements EventPublisher {
         final List<Held> held = new ArrayList<>();
-        int reconnects;
 
         @Override
         public CompletableFuture<Void> publish(UUID id, String type, String payload) {
@@ -136,7 +135,6 @@ class OutboxRelayTest {
 
         @Override
         public void reconnect() {
-            reconnects++;
         }
     }
 
