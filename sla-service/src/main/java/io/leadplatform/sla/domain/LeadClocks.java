@@ -13,6 +13,15 @@ import java.util.UUID;
  */
 public record LeadClocks(List<SlaClock> all) {
 
+    /** A clock started in this transaction, in its place by start time (after those that started at the same time). */
+    void add(SlaClock clock) {
+        int at = 0;
+        while (at < all.size() && !all.get(at).startedAt.isAfter(clock.startedAt)) {
+            at++;
+        }
+        all.add(at, clock);
+    }
+
     public Optional<SlaClock> systemDelay() {
         return all.stream().filter(c -> c.clockType == ClockType.SYSTEM_DELAY).findFirst();
     }

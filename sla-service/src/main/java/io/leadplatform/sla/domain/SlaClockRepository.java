@@ -3,8 +3,11 @@ package io.leadplatform.sla.domain;
 import io.leadplatform.support.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +23,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
 
+    @Inject
+    LockedLeadClocks locked;
+
     private static final String RETURNING =
             "RETURNING c.id, c.lead_id, c.clock_type, c.owning_org, c.queue_name, c.assignee, c.due_at";
 
@@ -31,10 +37,22 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
      * All the lead's clocks, locked against the timer (so a touch and a breach of one clock never both win), oldest
      * first. One statement with one parameter, so Hibernate keeps its translation; the questions an event asks of
      * them are answered in memory ({@link LeadClocks}).
+     * <p>
+     * The first call for a lead in a transaction reads them; later calls get the same list, which {@link #start}
+     * keeps up to date ({@link LockedLeadClocks}). So the read need not flush what the transaction wrote before it:
+     * the lead's own pending clocks are in the list, another lead's writes cannot change which rows it finds, and
+     * nobody else adds a clock to the lead while its advisory lock ({@link #lockLead}) is held.
      */
     public LeadClocks lockAllOfLead(UUID leadId) {
-        return new LeadClocks(find("leadId = ?1 order by startedAt, id", leadId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list());
+        return locked.computeIfAbsent(leadId, id -> new LeadClocks(new ArrayList<>(
+                find("leadId = ?1 order by startedAt, id", id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .withHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.COMMIT).list())));
+    }
+
+    /** Persists a started clock and adds it to its lead's locked clocks. */
+    public void start(SlaClock clock) {
+        lockAllOfLead(clock.leadId).add(clock);
+        persist(clock);
     }
 
     /** Whether the lead has a paused clock: an unlocked look, so most engagements cost one index probe. */
@@ -109,6 +127,7 @@ public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID>
     }
 
     public long deleteForLead(UUID leadId) {
+        locked.forget(leadId);
         return delete("leadId", leadId);
     }
 }

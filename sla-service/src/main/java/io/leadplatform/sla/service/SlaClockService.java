@@ -343,7 +343,7 @@ public class SlaClockService {
 
     private SlaClock start(ClockType type, SlaClock.Terms terms, SlaClock.Subject subject, Instant at) {
         SlaClock.Started started = SlaClock.start(type, terms, subject, at);
-        clocks.persist(started.clock());
+        clocks.start(started.clock());
         outbox.append(EventTypes.SLA_STARTED, subject.leadId(), started.event());
         return started.clock();
     }
