@@ -199,7 +199,7 @@ public class RoutingService {
 
     /** Keeps the earliest due time of the assignee's running clocks, to order their work. */
     public void slaStarted(CloudEvent<?> event, SlaStarted data) {
-        assignments.findActiveForUpdate(data.leadId())
+        assignments.findActiveToUpdateInPlace(data.leadId())
                 .filter(a -> a.isAssignedTo(data.assignee()) && data.dueAt() != null)
                 .ifPresent(a -> a.slaStarted(data.dueAt()));
     }
