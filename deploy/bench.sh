@@ -170,6 +170,9 @@ limit = min(limits) if limits else None
 assigned_per_s = assigned / window if window else None
 elapsed = $T1 - $T0
 cpu = {p: float(c) for p, c in zip("${!CPU[*]}".split(), "${CPU[*]}".split())}
+def cpu_bound(processes):
+    ms = sum(cpu[p] / 100 * elapsed * 1000 / captured for p in processes) if captured else 0
+    return round($CORES * 1000 / ms, 1) if ms else None
 result = {
   "date": "$(date -u +%FT%TZ)", "cores": $CORES, "runId": "$RUN_ID", "commit": "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)",
   "arrivalRate": $RATE, "seconds": $SECONDS_AT_RATE, "warmupSeconds": $WARMUP_SECONDS,
@@ -195,6 +198,10 @@ result = {
                      "databaseCommitsPerLead": round(commits_per_lead, 2) if commits_per_lead else None,
                      "impliedLeadsPerSecondLimit": round(limit, 1) if limit else None},
   "ratioToLimit": round(assigned_per_s / limit, 3) if assigned_per_s and limit else None,
+  # What the CPU measured per lead allows on this box's cores: every measured process together, and the broker and
+  # the database alone (as if the services cost nothing). Under saturation the first is the throughput reached.
+  "cpuBoundLeadsPerSecond": cpu_bound(cpu.keys()),
+  "brokerAndDatabaseCpuBoundLeadsPerSecond": cpu_bound(["rabbitmq", "postgresql"]),
   "hopsMs": hops(),
 }
 json.dump(result, open(out, "w"), indent=2)
