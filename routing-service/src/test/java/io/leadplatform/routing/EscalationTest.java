@@ -3,7 +3,6 @@ package io.leadplatform.routing;
 import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.SlaBreached;
-import io.leadplatform.events.SlaStarted;
 import io.leadplatform.routing.service.RoutingService;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,26 +59,6 @@ class EscalationTest {
     }
 
     @Test
-    void aClockStartedForTheOldAssigneeAfterTheBreachInTheSameBatchSetsNoDueTime() {
-        String queue = queue(unique("esc"), "SALES", "ROUND_ROBIN", "escalation", "REASSIGN");
-        members(queue, List.of(member("esc-c"), member("esc-d")));
-        UUID lead = route(routing, routeIndustryTo(queue));
-        assertThat(assignee(lead)).isEqualTo("esc-c");
-        SlaStarted started = new SlaStarted(lead, UUID.randomUUID(), "ACCEPT", "default-1", "SALES", queue,
-                "esc-c", Instant.now(), Instant.parse("2030-01-01T10:00:00Z"));
-
-        // As the inbox applies a batch: one transaction, nothing flushed between the events.
-        QuarkusTransaction.requiringNew().run(() -> {
-            routing.slaBreached(breachedEvent(lead, "esc-c"), breachedEvent(lead, "esc-c").data());
-            routing.slaStarted(CloudEvent.of("sla-service", EventTypes.SLA_STARTED, lead, Instant.now(), started),
-                    started);
-        });
-
-        assertThat(db.assignmentDueTimes(lead)).as("the moved assignment keeps none; the new one is esc-d's")
-                .containsExactly("esc-c REASSIGNED null", "esc-d ACTIVE null");
-    }
-
-    @Test
     void aBreachNobodyElseCanTakeOverStaysRecordedWithTheAssignee() {
         String queue = queue(unique("solo"), "SALES", "ROUND_ROBIN", "escalation", "REASSIGN");
         members(queue, List.of(member("solo-a")));
@@ -122,13 +101,10 @@ class EscalationTest {
     }
 
     private void breach(UUID lead, String assignee) {
-        CloudEvent<SlaBreached> event = breachedEvent(lead, assignee);
-        QuarkusTransaction.requiringNew().run(() -> routing.slaBreached(event, event.data()));
-    }
-
-    private static CloudEvent<SlaBreached> breachedEvent(UUID lead, String assignee) {
         SlaBreached data = new SlaBreached(lead, UUID.randomUUID(), "FIRST_TOUCH", "SALES", "q", assignee,
                 Instant.now().minusSeconds(60), Instant.now());
-        return CloudEvent.of("sla-service", EventTypes.SLA_BREACHED, lead, Instant.now(), data);
+        CloudEvent<SlaBreached> event = CloudEvent.of("sla-service", EventTypes.SLA_BREACHED, lead, Instant.now(),
+                data);
+        QuarkusTransaction.requiringNew().run(() -> routing.slaBreached(event, data));
     }
 }

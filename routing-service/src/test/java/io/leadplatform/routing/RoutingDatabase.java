@@ -65,15 +65,6 @@ public class RoutingDatabase {
         return count("SELECT count(*) FROM assignment WHERE lead_id = :id AND status = 'ACTIVE'", lead);
     }
 
-    /** Each of the lead's assignments as "assignee status slaDueAt", oldest first. */
-    @SuppressWarnings("unchecked")
-    public List<String> assignmentDueTimes(UUID lead) {
-        return QuarkusTransaction.requiringNew().call(() -> ((List<Object[]>) em.createNativeQuery(
-                "SELECT assignee, status, sla_due_at FROM assignment WHERE lead_id = :id ORDER BY assigned_at, "
-                        + "status").setParameter("id", lead).getResultList()).stream()
-                .map(row -> row[0] + " " + row[1] + " " + row[2]).toList());
-    }
-
     /** The account tier stored with the lead's last qualification. */
     public String factTier(UUID lead) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(

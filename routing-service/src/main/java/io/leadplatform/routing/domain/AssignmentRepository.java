@@ -4,8 +4,6 @@ import io.leadplatform.support.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.hibernate.FlushMode;
-import org.hibernate.jpa.HibernateHints;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,20 +27,6 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     public Optional<Assignment> findActiveForUpdate(UUID leadId) {
         return find("leadId = ?1 and status = ?2", leadId, Assignment.Status.ACTIVE)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-    }
-
-    /**
-     * The lead's active assignment, locked, for a change made in place (sla.started's due time), without first
-     * flushing what the transaction wrote before: in a batch (docs/decisions/0006) that flush was most of the
-     * event's cost. Another lead's pending writes cannot change which row this finds. This lead's can only be a
-     * reassignment earlier in the batch: it flushes the ended assignment before inserting the next one, and the
-     * next one's lead.assigned is published only after the batch commits, so no event of the batch is for it. The
-     * status is checked on the entity too, in case a change of it is still pending.
-     */
-    public Optional<Assignment> findActiveToUpdateInPlace(UUID leadId) {
-        return find("leadId = ?1 and status = ?2", leadId, Assignment.Status.ACTIVE)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.COMMIT)
-                .firstResultOptional().filter(a -> a.status == Assignment.Status.ACTIVE);
     }
 
     /** The active assignment, else the most recent one. */

@@ -199,7 +199,7 @@ public class RoutingService {
 
     /** Keeps the earliest due time of the assignee's running clocks, to order their work. */
     public void slaStarted(CloudEvent<?> event, SlaStarted data) {
-        assignments.findActiveToUpdateInPlace(data.leadId())
+        assignments.findActiveForUpdate(data.leadId())
                 .filter(a -> a.isAssignedTo(data.assignee()) && data.dueAt() != null)
                 .ifPresent(a -> a.slaStarted(data.dueAt()));
     }
