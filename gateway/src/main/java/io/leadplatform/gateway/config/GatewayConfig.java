@@ -41,6 +41,13 @@ public interface GatewayConfig {
         /** Pooled HTTP/1.1 connections per backend. */
         @WithDefault("64")
         int maxConnectionsPerBackend();
+
+        /**
+         * Requests waiting for a connection to one service beyond this many are answered 503 with Retry-After at
+         * once, instead of queueing behind a service that cannot keep up until their clients give up.
+         */
+        @WithDefault("256")
+        int maxWaitingPerBackend();
     }
 
     interface OpenApi {

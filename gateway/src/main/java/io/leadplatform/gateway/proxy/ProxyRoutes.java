@@ -43,7 +43,8 @@ public class ProxyRoutes {
     void register(@Observes Router router) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(Math.toIntExact(config.proxy().connectTimeout().toMillis()))
-                .setMaxPoolSize(config.proxy().maxConnectionsPerBackend()));
+                .setMaxPoolSize(config.proxy().maxConnectionsPerBackend())
+                .setMaxWaitQueueSize(config.proxy().maxWaitingPerBackend()));
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(this::originRequest)
                 .addInterceptor(new UpstreamFailures())
