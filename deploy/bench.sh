@@ -170,8 +170,9 @@ limit = min(limits) if limits else None
 assigned_per_s = assigned / window if window else None
 elapsed = $T1 - $T0
 cpu = {p: float(c) for p, c in zip("${!CPU[*]}".split(), "${CPU[*]}".split())}
+cpu_ms_per_lead = {p: c / 100 * elapsed * 1000 / captured for p, c in cpu.items()} if captured else None
 def cpu_bound(processes):
-    ms = sum(cpu[p] / 100 * elapsed * 1000 / captured for p in processes) if captured else 0
+    ms = sum(cpu_ms_per_lead[p] for p in processes) if cpu_ms_per_lead else 0
     return round($CORES * 1000 / ms, 1) if ms else None
 result = {
   "date": "$(date -u +%FT%TZ)", "cores": $CORES, "runId": "$RUN_ID", "commit": "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)",
@@ -189,7 +190,7 @@ result = {
                "captureToClockStartedMs": {"p50": num(pipe[8]), "p99": num(pipe[9])},
                "drainSecondsAfterLoad": round($DRAINED - $LOAD_END, 1)},
   "cpuPercentOfOneCore": cpu,
-  "cpuMsPerLead": {p: round(c / 100 * elapsed * 1000 / captured, 2) for p, c in cpu.items()} if captured else None,
+  "cpuMsPerLead": {p: round(ms, 2) for p, ms in cpu_ms_per_lead.items()} if cpu_ms_per_lead else None,
   "rssMiB": {s: int(r) for s, r in zip("${SERVICES[*]}".split(),
       "${RSS[lead-service]} ${RSS[scoring-service]} ${RSS[routing-service]} ${RSS[sla-service]} ${RSS[gateway]}".split())},
   "infrastructure": {"rabbitmqQuorumConfirmedMsgPerSec": broker, "postgresInsertTps": pg,

@@ -23,11 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SlaClockRepository implements PanacheRepositoryBase<SlaClock, UUID> {
 
-    @Inject
-    LockedLeadClocks locked;
-
     private static final String RETURNING =
             "RETURNING c.id, c.lead_id, c.clock_type, c.owning_org, c.queue_name, c.assignee, c.due_at";
+
+    @Inject
+    LockedLeadClocks locked;
 
     public List<SlaClock> forLead(UUID leadId) {
         return list("leadId = ?1 order by startedAt, id", leadId);
