@@ -54,7 +54,7 @@ PIDS[postgresql]=$(pgrep -d' ' -x postgres || true); PIDS[rabbitmq]=$(pgrep -d' 
 gatling() {
   "$ROOT/mvnw" -B -q -Pbench -f "$ROOT/pom.xml" -pl benchmarks gatling:test -Dbench.rate="$RATE" \
     -Dbench.seconds="$SECONDS_AT_RATE" -Dbench.warmupSeconds="$WARMUP_SECONDS" -Dbench.runId="$RUN_ID" \
-    -Dbench.leads="$ROOT/../shared/data/leads.csv" "$@"
+    -Dbench.leads="$ROOT/data/sample/leads.csv" "$@"
 }
 log "3/4 load: warm-up ramping to $RATE leads/s over $WARMUP_SECONDS s (not measured), then $RATE leads/s for $SECONDS_AT_RATE s (Gatling)"
 gatling -Dbench.phase=w >"$WORK/gatling-warmup.log" 2>&1 || log "the warm-up had failures (see $WORK/gatling-warmup.log)"

@@ -52,7 +52,7 @@ public class LeadCaptureSimulation extends Simulation {
     static final String PHASE = System.getProperty("bench.phase", "m");
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 60);
     static final Pattern SENIOR_TITLE = Pattern.compile("(?i)\\b(director|vp|vice president|head|chief|c[a-z]o)\\b");
-    static final Path LEADS = Path.of(System.getProperty("bench.leads", "../../shared/data/leads.csv"));
+    static final Path LEADS = Path.of(System.getProperty("bench.leads", "../data/sample/leads.csv"));
 
     static final String TOKEN = clientCredentialsToken();
 

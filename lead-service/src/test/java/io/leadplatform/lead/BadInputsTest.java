@@ -1,5 +1,6 @@
 package io.leadplatform.lead;
 
+import io.leadplatform.support.testing.SampleData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadplatform.support.testing.KeycloakTokens;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-/** Every line of shared/data/bad-inputs.jsonl gets the behaviour it expects, and good leads around them survive. */
+/** Every line of data/sample/bad-inputs.jsonl gets the behaviour it expects, and good leads around them survive. */
 @QuarkusTest
 class BadInputsTest {
 
@@ -29,7 +30,7 @@ class BadInputsTest {
     @Test
     void everyBadInputGetsTheExpectedBehaviourAndGoodLeadsSurvive() throws Exception {
         String before = LeadResourceTest.capture(goodLead("before"));
-        List<String> lines = SharedData.read("bad-inputs.jsonl").lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines = SampleData.read("bad-inputs.jsonl").lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(15);
         List<String> failures = new ArrayList<>();
         String middle = null;

@@ -1,5 +1,6 @@
 package io.leadplatform.lead;
 
+import io.leadplatform.support.testing.SampleData;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +41,8 @@ class ImportsAndFunnelTest {
 
     @Test
     void sampleFilesImportOnceAndTheFunnelMatchesTheCsvs() {
-        String leadsCsv = SharedData.read("leads.csv");
-        String eventsCsv = SharedData.read("events.csv");
+        String leadsCsv = SampleData.read("leads.csv");
+        String eventsCsv = SampleData.read("events.csv");
         List<String[]> leadRows = rows(leadsCsv);
         Map<String, String> channelByEmail = new HashMap<>();
         Set<String> externalIds = new HashSet<>();
@@ -105,7 +106,7 @@ class ImportsAndFunnelTest {
             emailByExternalId.put(r[0], email);
             leads.putIfAbsent(email, new OutcomeReplay(r[15], java.time.Instant.parse(r[23])));
         }
-        String outcomesCsv = SharedData.read("outcomes.csv");
+        String outcomesCsv = SampleData.read("outcomes.csv");
         List<String[]> outcomeRows = rows(outcomesCsv);
         Set<String> seen = new HashSet<>();
         int applied = 0;
@@ -199,7 +200,7 @@ class ImportsAndFunnelTest {
     }
 
     private void checkFunnelByChannel(Map<String, String> channelByEmail) {
-        String costsCsv = SharedData.read("campaign-costs.csv");
+        String costsCsv = SampleData.read("campaign-costs.csv");
         Map<String, BigDecimal> costByChannel = new TreeMap<>();
         List<String[]> costRows = rows(costsCsv);
         for (String[] r : costRows) {

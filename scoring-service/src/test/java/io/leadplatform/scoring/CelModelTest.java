@@ -7,7 +7,7 @@ import io.leadplatform.scoring.model.Contribution;
 import io.leadplatform.scoring.model.EventFact;
 import io.leadplatform.scoring.model.ModelDefinition;
 import io.leadplatform.scoring.model.ModelInvalidException;
-import io.leadplatform.support.rest.Problem;
+import io.leadplatform.support.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -47,7 +47,7 @@ class SampleDataBacktestTest {
                  PreparedStatement events = c.prepareStatement("INSERT INTO engagement (id, lead_id, type, value,"
                          + " occurred_at) VALUES (?, ?, ?, ?, ?)")) {
                 int n = 0;
-                for (SampleData.Lead lead : SampleData.leads().values()) {
+                for (SampleLeads.Lead lead : SampleLeads.leads().values()) {
                     leads.setObject(1, leadId(lead.externalId()));
                     leads.setString(2, EventJson.mapper().writeValueAsString(lead.profile()));
                     leads.addBatch();
@@ -57,8 +57,8 @@ class SampleDataBacktestTest {
                 }
                 leads.executeBatch();
                 n = 0;
-                for (List<SampleData.Event> list : SampleData.events().values()) {
-                    for (SampleData.Event event : list) {
+                for (List<SampleLeads.Event> list : SampleLeads.events().values()) {
+                    for (SampleLeads.Event event : list) {
                         events.setObject(1, UUID.randomUUID());
                         events.setObject(2, leadId(event.externalId()));
                         events.setString(3, event.type());
@@ -81,7 +81,7 @@ class SampleDataBacktestTest {
     }
 
     void removeSample() throws SQLException {
-        Object[] ids = SampleData.leads().keySet().stream().map(SampleDataBacktestTest::leadId).toArray();
+        Object[] ids = SampleLeads.leads().keySet().stream().map(SampleDataBacktestTest::leadId).toArray();
         try (Connection c = dataSource.getConnection()) {
             for (String table : List.of("engagement", "lead_score", "score_history", "lead_profile")) {
                 try (PreparedStatement delete = c.prepareStatement(
@@ -101,7 +101,7 @@ class SampleDataBacktestTest {
 
     static JsonPath backtest(String modelId) {
         return given().auth().oauth2(KeycloakTokens.of("mel")).contentType("text/csv")
-                .body(SampleData.outcomesCsv()).post("/api/scoring/models/" + modelId + "/backtest")
+                .body(SampleLeads.outcomesCsv()).post("/api/scoring/models/" + modelId + "/backtest")
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -153,7 +153,7 @@ class SampleDataBacktestTest {
                 .body("external_id,outcome,reason,decided_at\nL1,won,,2026-10-01T00:00:00Z\n")
                 .post("/api/scoring/models/" + model + "/backtest")
                 .then().statusCode(400).body("errors[0].field", equalTo("outcomes[2].outcome"));
-        given().auth().oauth2(KeycloakTokens.of("xena")).contentType("text/csv").body(SampleData.outcomesCsv())
+        given().auth().oauth2(KeycloakTokens.of("xena")).contentType("text/csv").body(SampleLeads.outcomesCsv())
                 .post("/api/scoring/models/" + model + "/backtest").then().statusCode(403);
     }
 }

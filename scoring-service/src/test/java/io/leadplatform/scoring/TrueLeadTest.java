@@ -11,14 +11,14 @@ import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The "TRUE lead" of shared/data/README.md as one SQL criterion: exactly the leads meeting it reach SQL. */
+/** The "TRUE lead" of data/sample/README.md as one SQL criterion: exactly the leads meeting it reach SQL. */
 class TrueLeadTest {
 
     /** The definition, computed straight from the CSV rows without CEL. */
     static Set<String> trueLeads() {
         Set<String> ids = new TreeSet<>();
-        for (SampleData.Lead lead : SampleData.leads().values()) {
-            List<SampleData.Event> events = SampleData.events().getOrDefault(lead.externalId(), List.of());
+        for (SampleLeads.Lead lead : SampleLeads.leads().values()) {
+            List<SampleLeads.Event> events = SampleLeads.events().getOrDefault(lead.externalId(), List.of());
             boolean chat = events.stream().anyMatch(e -> e.type().equals("chat_agreed"));
             boolean promoter = events.stream()
                     .anyMatch(e -> e.type().equals("nps_submitted") && e.value() != null && e.value() >= 9);
@@ -36,9 +36,9 @@ class TrueLeadTest {
         CompiledModel model = Models.COMPILER.compile("true-lead", Models.definition(Models.resource("true-lead")));
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
         Set<String> sql = new TreeSet<>();
-        for (SampleData.Lead lead : SampleData.leads().values()) {
-            Evaluation result = model.evaluate(lead.profile(), SampleData.events()
-                    .getOrDefault(lead.externalId(), List.of()).stream().map(SampleData.Event::fact).toList(), now);
+        for (SampleLeads.Lead lead : SampleLeads.leads().values()) {
+            Evaluation result = model.evaluate(lead.profile(), SampleLeads.events()
+                    .getOrDefault(lead.externalId(), List.of()).stream().map(SampleLeads.Event::fact).toList(), now);
             if (result.stage() == Evaluation.Stage.SQL) {
                 sql.add(lead.externalId());
             }

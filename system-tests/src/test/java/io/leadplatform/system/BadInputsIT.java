@@ -3,13 +3,12 @@ package io.leadplatform.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadplatform.events.EventJson;
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.SampleData;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +18,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
-/** Every line of shared/data/bad-inputs.jsonl through the gateway, with a good lead among them. */
+/** Every line of data/sample/bad-inputs.jsonl through the gateway, with a good lead among them. */
 @ExtendWith(RunningPlatform.class)
 class BadInputsIT {
-
-    static Path sharedData() {
-        Path dir = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("shared/data"))) {
-            dir = dir.getParent();
-        }
-        assertThat(dir).as("a shared/data directory above the project").isNotNull();
-        return dir.resolve("shared/data");
-    }
 
     static Response post(String body) {
         return given().auth().oauth2(KeycloakTokens.of("mara")).contentType("application/json").body(body)
@@ -39,7 +29,7 @@ class BadInputsIT {
 
     @Test
     void everyBadInputGetsItsExpectedAnswerAndTheGoodLeadAmongThemIsIntact() throws IOException {
-        List<String> lines = Files.readAllLines(sharedData().resolve("bad-inputs.jsonl"));
+        List<String> lines = SampleData.lines("bad-inputs.jsonl");
         assertThat(lines).hasSizeGreaterThan(10);
         Map<String, Object> good = Leads.inboundItSecurityLead();
         String goodId = null;

@@ -1,12 +1,12 @@
 package io.leadplatform.system;
 
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.SampleData;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +45,7 @@ class ComplianceIT {
     void theComplianceReportAgreesWithTheRawClocksAfterSampleLeadsFlowThroughThePlatform() throws Exception {
         Instant from = Instant.now().minusSeconds(60);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<String> lines = Files.readAllLines(BadInputsIT.sharedData().resolve("leads.csv"));
+        List<String> lines = SampleData.lines("leads.csv");
         StringBuilder csv = new StringBuilder(lines.getFirst()).append('\n');
         for (String line : lines.subList(1, ROWS + 1)) {
             // Run-unique emails and external ids, so nothing merges with earlier runs or other tests.

@@ -12,7 +12,7 @@ public record EngagementRequest(
         Double value,
         OffsetDateTime occurredAt) {
 
-    /** The event types of shared/data/README.md. */
+    /** The event types of data/sample/README.md. */
     public static final String TYPES = "page_view|pricing_page_view|content_download|email_click|webinar_attended"
             + "|demo_requested|trial_started|chat_agreed|nps_submitted|unsubscribe";
 }

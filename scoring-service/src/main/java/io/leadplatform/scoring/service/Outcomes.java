@@ -1,12 +1,12 @@
 package io.leadplatform.scoring.service;
 
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parses outcomes in the format of shared/data/outcomes.csv: external_id,outcome,reason,decided_at. */
+/** Parses outcomes in the format of data/sample/outcomes.csv: external_id,outcome,reason,decided_at. */
 final class Outcomes {
 
     static final String HEADER = "external_id,outcome,reason,decided_at";

@@ -2,7 +2,7 @@ package io.leadplatform.scoring.bench;
 
 import io.leadplatform.events.LeadProfile;
 import io.leadplatform.scoring.Models;
-import io.leadplatform.scoring.SampleData;
+import io.leadplatform.scoring.SampleLeads;
 import io.leadplatform.scoring.model.CompiledModel;
 import io.leadplatform.scoring.model.Evaluation;
 import io.leadplatform.scoring.model.EventFact;
@@ -47,13 +47,13 @@ public class ModelEvaluationBenchmark {
     @SuppressWarnings("unchecked")
     public void setUp() {
         model = Models.COMPILER.compile("bench-25", Models.definition(Models.resource("bench-25")));
-        List<SampleData.Lead> leads = SampleData.leads().values().stream().limit(LEADS).toList();
+        List<SampleLeads.Lead> leads = SampleLeads.leads().values().stream().limit(LEADS).toList();
         profiles = new LeadProfile[leads.size()];
         events = new List[leads.size()];
         for (int i = 0; i < leads.size(); i++) {
             profiles[i] = leads.get(i).profile();
-            events[i] = SampleData.events().getOrDefault(leads.get(i).externalId(), List.of()).stream()
-                    .map(SampleData.Event::fact).toList();
+            events[i] = SampleLeads.events().getOrDefault(leads.get(i).externalId(), List.of()).stream()
+                    .map(SampleLeads.Event::fact).toList();
         }
         now = Instant.parse("2026-12-01T00:00:00Z");
     }

@@ -3,12 +3,8 @@ package io.leadplatform.scoring;
 import io.leadplatform.events.AccountTiers;
 import io.leadplatform.events.LeadProfile;
 import io.leadplatform.scoring.model.EventFact;
+import io.leadplatform.support.testing.SampleData;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
 
-/** The shared sample data (shared/data), read straight from the CSV files. */
-public final class SampleData {
+/** The project's sample leads and events (data/sample), parsed into scoring's inputs. */
+public final class SampleLeads {
 
     public record Lead(String externalId, String industry, int employees, long budget, List<String> technologies,
             List<String> interests, LeadProfile profile) {
@@ -33,18 +29,7 @@ public final class SampleData {
     private static Map<String, Lead> leads;
     private static Map<String, List<Event>> events;
 
-    private SampleData() {
-    }
-
-    /** Walks up from the working directory until {@code shared/data} exists. */
-    public static Path dir() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path data = dir.resolve("shared").resolve("data");
-            if (Files.isDirectory(data)) {
-                return data;
-            }
-        }
-        throw new IllegalStateException("no shared/data above " + Path.of("").toAbsolutePath());
+    private SampleLeads() {
     }
 
     public static synchronized Map<String, Lead> leads() {
@@ -78,11 +63,7 @@ public final class SampleData {
     }
 
     public static String outcomesCsv() {
-        try {
-            return Files.readString(dir().resolve("outcomes.csv"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleData.read("outcomes.csv");
     }
 
     private static List<String> split(String cell) {
@@ -90,11 +71,6 @@ public final class SampleData {
     }
 
     private static List<String[]> rows(String file) {
-        try {
-            return Files.readAllLines(dir().resolve(file), StandardCharsets.UTF_8).stream().skip(1)
-                    .filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleData.lines(file).stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
     }
 }
