@@ -3,7 +3,7 @@ package io.leadplatform.lead.imports;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.leadplatform.lead.rest.CaptureLeadRequest;
 import io.leadplatform.lead.rest.EngagementRequest;
 import io.leadplatform.lead.service.LeadService;
 import io.leadplatform.support.outbox.Outbox;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,7 +1,7 @@
 package io.leadplatform.lead.reports;
 
 import io.leadplatform.lead.domain.Lead;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

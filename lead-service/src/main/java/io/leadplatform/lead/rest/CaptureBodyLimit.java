@@ -2,7 +2,7 @@ package io.leadplatform.lead.rest;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadplatform.support.rest.Problem;
+import io.leadplatform.support.problem.Problem;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;

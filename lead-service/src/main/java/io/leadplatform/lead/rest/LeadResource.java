@@ -4,8 +4,8 @@ import io.leadplatform.lead.reports.FunnelReport;
 import io.leadplatform.lead.service.LeadExport;
 import io.leadplatform.lead.service.LeadService;
 import io.leadplatform.lead.service.TimelineView;
-import io.leadplatform.support.rest.ProblemException;
-import io.leadplatform.support.rest.LeadReaders;
+import io.leadplatform.support.problem.ProblemException;
+import io.leadplatform.events.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -68,7 +68,7 @@ public class LeadResource {
             "platform-admin", "xdr"})
     @Operation(summary = "A lead with its stage, scores, current assignment and SLA clocks (eventually consistent)")
     public LeadView get(@PathParam("id") UUID id) {
-        return service.view(id, LeadReaders.restrictedTo(identity));
+        return service.view(id, restrictedTo());
     }
 
     @POST
@@ -111,7 +111,7 @@ public class LeadResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(LeadService.MAX_PAGE_SIZE) int size) {
         return service.search(new LeadService.Search(stage, channel, campaign, owningOrg, queue, account,
                 FunnelReport.parseInstant("from", from), FunnelReport.parseInstant("to", to),
-                LeadReaders.restrictedTo(identity)), page, size);
+                restrictedTo()), page, size);
     }
 
     @GET
@@ -140,5 +140,10 @@ public class LeadResource {
     @Operation(summary = "Everything held about the person (GDPR subject access)")
     public LeadExport export(@PathParam("id") UUID id) {
         return service.export(id);
+    }
+
+    /** Null when the caller reads every lead; otherwise the username that reads are limited to. */
+    private String restrictedTo() {
+        return Roles.seesEveryLead(identity::hasRole) ? null : identity.getPrincipal().getName();
     }
 }

@@ -18,7 +18,7 @@ import io.leadplatform.lead.rest.CaptureLeadRequest;
 import io.leadplatform.lead.rest.EngagementRequest;
 import io.leadplatform.lead.rest.LeadView;
 import io.leadplatform.support.outbox.Outbox;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

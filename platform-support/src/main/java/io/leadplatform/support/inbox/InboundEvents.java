@@ -39,10 +39,6 @@ public class InboundEvents {
         this.processed = processed;
     }
 
-    public CompletionStage<Void> handle(Message<?> message, EventHandlers handlers) {
-        return apply(read(message), handlers);
-    }
-
     /** Applies several delivered messages as {@link #applyAll} does: in one transaction while none fails. */
     public CompletionStage<Void> handleAll(List<? extends Message<?>> messages, EventHandlers handlers) {
         return applyAll(messages.stream().map(InboundEvents::read).toList(), handlers);

@@ -1,4 +1,4 @@
-package io.leadplatform.support.rest;
+package io.leadplatform.support.problem;
 
 import java.util.List;
 

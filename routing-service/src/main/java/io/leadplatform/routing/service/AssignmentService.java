@@ -23,7 +23,7 @@ import io.leadplatform.routing.rest.RejectRequest;
 import io.leadplatform.routing.rest.RoutingView;
 import io.leadplatform.routing.rest.WaitingView;
 import io.leadplatform.support.outbox.Outbox;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -18,7 +18,7 @@ import io.leadplatform.routing.rest.PolicyRequest;
 import io.leadplatform.routing.rest.PolicyView;
 import io.leadplatform.routing.rest.SimulateRequest;
 import io.leadplatform.routing.rest.SimulationView;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

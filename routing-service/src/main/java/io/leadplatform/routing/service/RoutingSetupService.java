@@ -9,7 +9,7 @@ import io.leadplatform.routing.rest.MembersRequest;
 import io.leadplatform.routing.rest.MembersView;
 import io.leadplatform.routing.rest.QueueRequest;
 import io.leadplatform.routing.rest.QueueView;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -20,7 +20,7 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
-import io.leadplatform.support.rest.Problem;
+import io.leadplatform.support.problem.Problem;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

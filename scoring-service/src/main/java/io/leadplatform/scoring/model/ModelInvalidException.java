@@ -1,6 +1,6 @@
 package io.leadplatform.scoring.model;
 
-import io.leadplatform.support.rest.Problem;
+import io.leadplatform.support.problem.Problem;
 
 import java.util.List;
 

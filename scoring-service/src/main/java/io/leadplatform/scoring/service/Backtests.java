@@ -6,7 +6,7 @@ import io.leadplatform.scoring.model.CompiledModel;
 import io.leadplatform.scoring.model.Evaluation;
 import io.leadplatform.scoring.model.EventFact;
 import io.leadplatform.scoring.rest.BacktestReport;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

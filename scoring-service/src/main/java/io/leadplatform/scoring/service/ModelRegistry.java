@@ -14,7 +14,7 @@ import io.leadplatform.scoring.model.CompiledModel;
 import io.leadplatform.scoring.model.ModelCompiler;
 import io.leadplatform.scoring.model.ModelDefinition;
 import io.leadplatform.scoring.model.ModelInvalidException;
-import io.leadplatform.support.rest.Problem;
+import io.leadplatform.support.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.leadplatform.sla.rest;
 
 import io.leadplatform.sla.service.CalendarService;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package io.leadplatform.sla.rest;
 
 import io.leadplatform.sla.service.PolicyService;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -9,7 +9,7 @@ import io.leadplatform.sla.domain.SlaCalendarRepository;
 import io.leadplatform.sla.rest.CalendarRequest;
 import io.leadplatform.sla.rest.CalendarRequest.OpeningHours;
 import io.leadplatform.sla.rest.CalendarView;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

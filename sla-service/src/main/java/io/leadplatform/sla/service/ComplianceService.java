@@ -2,7 +2,7 @@ package io.leadplatform.sla.service;
 
 import io.leadplatform.sla.domain.ClockType;
 import io.leadplatform.sla.rest.ComplianceReport;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

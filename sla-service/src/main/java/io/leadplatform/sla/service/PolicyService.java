@@ -10,7 +10,7 @@ import io.leadplatform.sla.domain.SlaPolicyEntity;
 import io.leadplatform.sla.domain.SlaPolicyRepository;
 import io.leadplatform.sla.rest.PolicyRequest;
 import io.leadplatform.sla.rest.PolicyView;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;

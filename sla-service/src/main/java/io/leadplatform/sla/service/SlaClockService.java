@@ -23,7 +23,7 @@ import io.leadplatform.sla.domain.SlaClockRepository;
 import io.leadplatform.sla.rest.SlaClockView;
 import io.leadplatform.support.inbox.PoisonMessageException;
 import io.leadplatform.support.outbox.Outbox;
-import io.leadplatform.support.rest.ProblemException;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
