@@ -6,6 +6,7 @@ import io.leadplatform.events.EventCatalog;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** The event types a consumer applies, each with its typed handler. Anything else is dead-lettered. */
@@ -60,6 +61,11 @@ public final class EventHandlers {
 
     public String consumer() {
         return consumer;
+    }
+
+    /** The event types with a handler: exactly the routing keys the consumer's queue must be bound to. */
+    public Set<String> types() {
+        return Set.copyOf(handlers.keySet());
     }
 
     Optional<Registration<?>> find(String type) {
