@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lookups routing runs for every lead, under its queue lock, must be index lookups in the plan a pooled
  * connection ends up with (a generic plan, where the status is a parameter). A scan there grows with every lead
  * ever routed: the lookup of a lead's active assignment took 4 ms at 9,000 assignments before it had an index
- * of its own (issue 7).
+ * of its own (measured by deploy/bench.sh).
  */
 @QuarkusTest
 class HotPathPlansTest {

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Sample leads flow through the whole platform (imported through the gateway, scored, routed, clocked, some touched
  * by their XDR, the rest breached), then the compliance report, per org, queue, rep and channel, is checked against
- * a recomputation in Java from the raw rows of {@code sla_clock} (issue 6).
+ * a recomputation in Java from the raw rows of {@code sla_clock}.
  */
 @ExtendWith(RunningPlatform.class)
 class ComplianceIT {

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two packaged routing-service replicas compete for one stream of 1,000 qualified leads (issue 5): every lead is
+ * Two packaged routing-service replicas compete for one stream of 1,000 qualified leads: every lead is
  * assigned exactly once, and the round-robin counts per member differ by at most 1. They run on a database and
  * vhost of their own, so the rest of the system tests are not disturbed. The time taken is printed and written
  * to target/routing-replicas.txt; it is a figure to report, not a pass criterion.

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two packaged sla-service instances share one clock table (issue 6): 10,000 clocks falling due within one minute
+ * Two packaged sla-service instances share one clock table: 10,000 clocks falling due within one minute
  * give exactly 10,000 breaches, none early, each with one {@code sla.breached} in the outbox, and both instances
  * take part. They run on a database and vhost of their own. The breach lag is printed and written to
  * target/sla-replicas.txt; it is a figure to report, not a pass criterion.

@@ -45,7 +45,7 @@ public class Lead {
     public String country;
     public String region;
     // Immutable to Hibernate: a change assigns a new list. A mutable JSON value was deep-copied through Jackson on
-    // every load, and every lifecycle event loads the lead (issue 7).
+    // every load, and every lifecycle event loads the lead.
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     @Mutability(Immutability.class)
@@ -127,7 +127,7 @@ public class Lead {
     @Column(name = "account_domain")
     public String accountDomain;
 
-    /** LEAD is the issue's NEW. REJECTED, RECYCLED and DISQUALIFIED sit beside the forward path. */
+    /** LEAD is the funnel's NEW. REJECTED, RECYCLED and DISQUALIFIED sit beside the forward path. */
     public enum Stage {
         LEAD(0), MQL(1), ACCEPTED(2), SQL(3), OPPORTUNITY(4), REJECTED(-1), RECYCLED(-1), DISQUALIFIED(-1);
 

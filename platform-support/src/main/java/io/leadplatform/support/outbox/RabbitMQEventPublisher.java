@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Publishes the relay's events on one AMQP channel in confirm mode, with the RabbitMQ Java client. It replaced the
  * messaging connector's outgoing channel, which read three configuration values for every message it sent (5 to 16 %
- * of each service's CPU samples at 30 leads/s, issue 7). It connects with the connector's own settings ({@code rabbitmq-host},
+ * of each service's CPU samples at 30 leads/s, measured by deploy/bench.sh). It connects with the connector's own settings ({@code rabbitmq-host},
  * {@code -port}, {@code -username}, {@code -password}, {@code -virtual-host}) and declares the exchange as the
  * connector did: durable, topic.
  * <p>

@@ -15,7 +15,7 @@ import java.util.List;
  * first, as Hibernate does before every native query: the lock reads no table, and in a batch of events (decision
  * 0006) that flush dirty-checked every entity the earlier events had loaded, once per event. Nor does it pay for a
  * native query's parameter parsing and result mapping, which were 90 % of the lock's cost (sla-service takes one per
- * event: 10 % of its CPU at 30 leads/s, issue 7).
+ * event: 10 % of its CPU at 30 leads/s, measured by deploy/bench.sh).
  */
 public final class AdvisoryLocks {
 
