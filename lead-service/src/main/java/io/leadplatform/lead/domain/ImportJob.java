@@ -1,6 +1,7 @@
 package io.leadplatform.lead.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,7 +25,8 @@ public class ImportJob {
 
     @Id
     public UUID id;
-    public String kind;
+    @Convert(converter = ImportKind.Column.class)
+    public ImportKind kind;
     public String status;
     public int total;
     public int processed;

@@ -8,6 +8,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,5 +36,16 @@ public class TimelineEntry {
         entry.kind = kind;
         entry.detail = detail;
         return entry;
+    }
+
+    /** A detail map from key-value pairs, in order; null values are left out. */
+    public static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                out.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return out;
     }
 }

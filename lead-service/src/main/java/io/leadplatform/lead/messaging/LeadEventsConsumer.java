@@ -10,13 +10,14 @@ import io.leadplatform.events.LeadScored;
 import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaMet;
 import io.leadplatform.events.SlaStarted;
-import io.leadplatform.lead.service.LeadProjection;
+import io.leadplatform.lead.service.LeadEventHandler;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.SubjectOrderedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import static io.leadplatform.events.EventTypes.*;
@@ -27,19 +28,19 @@ public class LeadEventsConsumer {
     private final SubjectOrderedEvents lanes;
     private final EventHandlers handlers;
 
-    public LeadEventsConsumer(SubjectOrderedEvents lanes, LeadProjection projection) {
+    public LeadEventsConsumer(SubjectOrderedEvents lanes, LeadEventHandler handler) {
         this.lanes = lanes;
         this.handlers = EventHandlers.forConsumer("lead-service.read-model")
-                .on(LEAD_SCORED, LeadScored.class, projection::scored)
-                .on(LEAD_QUALIFIED, LeadQualified.class, projection::qualified)
-                .on(LEAD_ASSIGNED, LeadAssigned.class, projection::assigned)
-                .on(LEAD_ACCEPTED, LeadAccepted.class, projection::accepted)
-                .on(LEAD_REJECTED, LeadRejected.class, projection::rejected)
-                .on(LEAD_HANDED_OFF, LeadHandedOff.class, projection::handedOff)
-                .on(LEAD_TOUCHED, LeadTouched.class, projection::touched)
-                .on(SLA_STARTED, SlaStarted.class, projection::slaStarted)
-                .on(SLA_MET, SlaMet.class, projection::slaMet)
-                .on(SLA_BREACHED, SlaBreached.class, projection::slaBreached);
+                .on(LEAD_SCORED, LeadScored.class, handler::scored)
+                .on(LEAD_QUALIFIED, LeadQualified.class, handler::qualified)
+                .on(LEAD_ASSIGNED, LeadAssigned.class, handler::assigned)
+                .on(LEAD_ACCEPTED, LeadAccepted.class, handler::accepted)
+                .on(LEAD_REJECTED, LeadRejected.class, handler::rejected)
+                .on(LEAD_HANDED_OFF, LeadHandedOff.class, handler::handedOff)
+                .on(LEAD_TOUCHED, LeadTouched.class, handler::touched)
+                .on(SLA_STARTED, SlaStarted.class, handler::slaStarted)
+                .on(SLA_MET, SlaMet.class, handler::slaMet)
+                .on(SLA_BREACHED, SlaBreached.class, handler::slaBreached);
     }
 
     @Incoming("events-in")
@@ -48,5 +49,10 @@ public class LeadEventsConsumer {
     // events apply in parallel lanes (docs/decisions/0004).
     public CompletionStage<Void> consume(Message<?> message) {
         return lanes.dispatch(message, handlers);
+    }
+
+    /** The event types this consumer applies: its queue's bindings must be exactly these. */
+    public Set<String> handledTypes() {
+        return handlers.types();
     }
 }

@@ -1,5 +1,6 @@
 package io.leadplatform.lead.rest;
 
+import io.leadplatform.lead.api.AccountView;
 import io.leadplatform.lead.service.AccountService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,6 +2,7 @@ package io.leadplatform.lead.rest;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadplatform.lead.config.ApiConfig;
 import io.leadplatform.support.problem.Problem;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,8 @@
 package io.leadplatform.lead.rest;
 
-import io.leadplatform.lead.domain.ImportJob;
-import io.leadplatform.lead.imports.ImportService;
+import io.leadplatform.lead.api.ImportJobView;
+import io.leadplatform.lead.domain.ImportKind;
+import io.leadplatform.lead.service.imports.ImportService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,8 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/imports")
@@ -25,21 +24,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 @RolesAllowed({"lead-intake", "marketing-ops"})
 public class ImportResource {
-
-    /**
-     * A job's progress; for events and outcomes, {@code merged} counts rows that changed nothing because they were
-     * already imported. {@code attempts} above 1 means the job was resumed after its process stopped.
-     */
-    public record ImportJobView(UUID jobId, String kind, String status, int total, int processed, int accepted,
-            int merged, int rejected, List<ImportJob.RowError> errors, String failure, int attempts,
-            Instant createdAt, Instant startedAt, Instant finishedAt) {
-
-        static ImportJobView of(ImportJob job) {
-            return new ImportJobView(job.id, job.kind, job.status, job.total, job.processed, job.accepted,
-                    job.merged, job.rejected, List.copyOf(job.errors), job.failure, job.attempts, job.createdAt,
-                    job.startedAt, job.finishedAt);
-        }
-    }
 
     private final ImportService imports;
     private final SecurityIdentity identity;
@@ -55,7 +39,7 @@ public class ImportResource {
     @Operation(summary = "Import leads from CSV in the leads.csv format", description = "202 with the job; rows "
             + "are captured like POST /api/leads (normalised, deduplicated by email). Poll the Location.")
     public Response importLeads(String csv, UriInfo uri) {
-        return accepted(imports.submit("leads", csv, identity.getPrincipal().getName()), uri);
+        return accepted(imports.submit(ImportKind.LEADS, csv, identity.getPrincipal().getName()), uri);
     }
 
     @POST
@@ -64,7 +48,7 @@ public class ImportResource {
     @Operation(summary = "Import engagement events from CSV in the events.csv format", description = "202 with the "
             + "job. Events name their lead by external_id; one already imported is skipped.")
     public Response importEvents(String csv, UriInfo uri) {
-        return accepted(imports.submit("events", csv, identity.getPrincipal().getName()), uri);
+        return accepted(imports.submit(ImportKind.EVENTS, csv, identity.getPrincipal().getName()), uri);
     }
 
     @POST
@@ -77,7 +61,7 @@ public class ImportResource {
             + "and a lead.stage-changed event. An outcome already imported, or one the lead is already at, counts "
             + "as merged; one older than the lead's last stage change is a row error and changes nothing.")
     public Response importOutcomes(String csv, UriInfo uri) {
-        return accepted(imports.submit("outcomes", csv, identity.getPrincipal().getName()), uri);
+        return accepted(imports.submit(ImportKind.OUTCOMES, csv, identity.getPrincipal().getName()), uri);
     }
 
     @GET
@@ -86,12 +70,12 @@ public class ImportResource {
             + "QUEUED, RUNNING, DONE or FAILED (with failure). A job whose process stopped is resumed by another "
             + "instance, or after a restart, from its last committed row once its lease runs out.")
     public ImportJobView job(@PathParam("jobId") UUID jobId) {
-        return ImportJobView.of(imports.find(jobId));
+        return imports.find(jobId);
     }
 
-    private static Response accepted(ImportJob job, UriInfo uri) {
-        return Response.accepted(ImportJobView.of(job))
-                .location(uri.getBaseUriBuilder().path("api/imports").path(job.id.toString()).build())
+    private static Response accepted(ImportJobView job, UriInfo uri) {
+        return Response.accepted(job)
+                .location(uri.getBaseUriBuilder().path("api/imports").path(job.jobId().toString()).build())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.leadplatform.lead.rest;
 
+import io.leadplatform.lead.api.RecordEngagement;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,7 +12,7 @@ public record KeyedEngagementRequest(
         @Size(max = 320) String email,
         @Size(max = 100) String externalId,
         @NotBlank
-        @Pattern(regexp = EngagementRequest.TYPES, message = "is not a known event type")
+        @Pattern(regexp = RecordEngagement.TYPES, message = "is not a known event type")
         String type,
         Double value,
         OffsetDateTime occurredAt) {

@@ -1,11 +1,19 @@
 package io.leadplatform.lead.rest;
 
-import io.leadplatform.lead.reports.FunnelReport;
-import io.leadplatform.lead.service.LeadExport;
-import io.leadplatform.lead.service.LeadService;
-import io.leadplatform.lead.service.TimelineView;
-import io.leadplatform.support.problem.ProblemException;
 import io.leadplatform.events.Roles;
+import io.leadplatform.lead.api.CaptureLead;
+import io.leadplatform.lead.api.CaptureResult;
+import io.leadplatform.lead.api.LeadExport;
+import io.leadplatform.lead.api.LeadPage;
+import io.leadplatform.lead.api.LeadSearch;
+import io.leadplatform.lead.api.LeadView;
+import io.leadplatform.lead.api.RecordEngagement;
+import io.leadplatform.lead.api.TimelineView;
+import io.leadplatform.lead.service.LeadCaptureService;
+import io.leadplatform.lead.service.LeadPrivacyService;
+import io.leadplatform.lead.service.LeadQueries;
+import io.leadplatform.lead.service.reports.FunnelReports;
+import io.leadplatform.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -39,11 +47,16 @@ import java.util.UUID;
 @SecurityRequirement(name = "SecurityScheme")
 public class LeadResource {
 
-    private final LeadService service;
+    private final LeadCaptureService capture;
+    private final LeadQueries queries;
+    private final LeadPrivacyService privacy;
     private final SecurityIdentity identity;
 
-    public LeadResource(LeadService service, SecurityIdentity identity) {
-        this.service = service;
+    public LeadResource(LeadCaptureService capture, LeadQueries queries, LeadPrivacyService privacy,
+            SecurityIdentity identity) {
+        this.capture = capture;
+        this.queries = queries;
+        this.privacy = privacy;
         this.identity = identity;
     }
 
@@ -53,9 +66,9 @@ public class LeadResource {
             + "stored as E.164) is given. 201 with the new lead's id; 200 with merged=true when the normalised email "
             + "matched an existing lead, or for a lead without email, the phone matched a phone-only lead. A retry "
             + "with the same Idempotency-Key returns the first result.")
-    public Response capture(@NotNull @Valid CaptureLeadRequest request,
+    public Response capture(@NotNull @Valid CaptureLead request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, UriInfo uri) {
-        LeadService.CaptureResult result = service.capture(request, idempotencyKey);
+        CaptureResult result = capture.capture(request, idempotencyKey);
         return Response.status(result.status())
                 .location(uri.getAbsolutePathBuilder().path(result.leadId().toString()).build())
                 .entity(new CaptureResponse(result.leadId(), result.merged()))
@@ -68,15 +81,15 @@ public class LeadResource {
             "platform-admin", "xdr"})
     @Operation(summary = "A lead with its stage, scores, current assignment and SLA clocks (eventually consistent)")
     public LeadView get(@PathParam("id") UUID id) {
-        return service.view(id, restrictedTo());
+        return queries.view(id, restrictedTo());
     }
 
     @POST
     @Path("/{id}/events")
     @RolesAllowed({"lead-intake", "marketing-ops"})
     @Operation(summary = "Record an engagement event of a lead")
-    public Response engage(@PathParam("id") UUID id, @NotNull @Valid EngagementRequest request) {
-        UUID eventId = service.recordEngagement(id, request);
+    public Response engage(@PathParam("id") UUID id, @NotNull @Valid RecordEngagement request) {
+        UUID eventId = capture.recordEngagement(id, request);
         return Response.status(Response.Status.CREATED).entity(Map.of("id", eventId)).build();
     }
 
@@ -89,8 +102,8 @@ public class LeadResource {
         if ((request.email() == null) == (request.externalId() == null)) {
             throw ProblemException.invalid("email", "give exactly one of email and externalId");
         }
-        UUID eventId = service.recordEngagementFor(request.email(), request.externalId(),
-                new EngagementRequest(request.type(), request.value(), request.occurredAt()));
+        UUID eventId = capture.recordEngagementFor(request.email(), request.externalId(),
+                new RecordEngagement(request.type(), request.value(), request.occurredAt()));
         return Response.status(Response.Status.CREATED).entity(Map.of("id", eventId)).build();
     }
 
@@ -100,7 +113,7 @@ public class LeadResource {
     @Operation(summary = "Search leads", description = "Filters combine; account is a company domain (free-mail "
             + "addresses never belong to an account); from/to bound the capture time "
             + "(dates or instants). page starts at 0; size is capped. An XDR sees only their own leads.")
-    public LeadService.Page search(@QueryParam("stage") @Size(max = 20) String stage,
+    public LeadPage search(@QueryParam("stage") @Size(max = 20) String stage,
             @QueryParam("channel") @Size(max = 16) String channel,
             @QueryParam("campaign") @Size(max = 200) String campaign,
             @QueryParam("owningOrg") @Size(max = 16) String owningOrg,
@@ -108,9 +121,9 @@ public class LeadResource {
             @QueryParam("account") @Size(max = 255) String account,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(LeadService.MAX_PAGE_SIZE) int size) {
-        return service.search(new LeadService.Search(stage, channel, campaign, owningOrg, queue, account,
-                FunnelReport.parseInstant("from", from), FunnelReport.parseInstant("to", to),
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(LeadSearch.MAX_PAGE_SIZE) int size) {
+        return queries.search(new LeadSearch(stage, channel, campaign, owningOrg, queue, account,
+                FunnelReports.parseInstant("from", from), FunnelReports.parseInstant("to", to),
                 restrictedTo()), page, size);
     }
 
@@ -121,7 +134,7 @@ public class LeadResource {
     @Operation(summary = "The lead's captures, merges, engagement, scores, stage changes, assignments, SLA events "
             + "and rejections, oldest first")
     public List<TimelineView> timeline(@PathParam("id") UUID id) {
-        return service.timeline(id);
+        return queries.timeline(id);
     }
 
     @DELETE
@@ -130,7 +143,7 @@ public class LeadResource {
     @Operation(summary = "Erase the person's data (GDPR)", description = "Personal data is deleted or anonymised "
             + "(anonymous funnel counts survive) and lead.erased is emitted. 204; 404 when absent or already erased.")
     public Response erase(@PathParam("id") UUID id) {
-        service.erase(id);
+        privacy.erase(id);
         return Response.noContent().build();
     }
 
@@ -139,7 +152,7 @@ public class LeadResource {
     @RolesAllowed({"marketing-ops", "platform-admin"})
     @Operation(summary = "Everything held about the person (GDPR subject access)")
     public LeadExport export(@PathParam("id") UUID id) {
-        return service.export(id);
+        return privacy.export(id);
     }
 
     /** Null when the caller reads every lead; otherwise the username that reads are limited to. */

@@ -1,7 +1,9 @@
 package io.leadplatform.lead.rest;
 
-import io.leadplatform.lead.reports.CampaignCosts;
-import io.leadplatform.lead.reports.FunnelReport;
+import io.leadplatform.lead.api.CostsLoaded;
+import io.leadplatform.lead.api.FunnelReport;
+import io.leadplatform.lead.service.reports.CampaignCosts;
+import io.leadplatform.lead.service.reports.FunnelReports;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,9 +27,9 @@ public class ReportResource {
     private static final MediaType CSV = MediaType.valueOf("text/csv");
 
     private final CampaignCosts costs;
-    private final FunnelReport funnel;
+    private final FunnelReports funnel;
 
-    public ReportResource(CampaignCosts costs, FunnelReport funnel) {
+    public ReportResource(CampaignCosts costs, FunnelReports funnel) {
         this.costs = costs;
         this.funnel = funnel;
     }
@@ -39,7 +41,7 @@ public class ReportResource {
     @RolesAllowed({"marketing-ops"})
     @Operation(summary = "Load campaign costs (CSV like campaign-costs.csv)", description = "A campaign's period "
             + "loaded again replaces its cost. Bad rows are reported by line and the good ones are still loaded.")
-    public CampaignCosts.LoadResult loadCosts(String csv) {
+    public CostsLoaded loadCosts(String csv) {
         return costs.load(csv);
     }
 
@@ -54,12 +56,12 @@ public class ReportResource {
             + "acceptable type is text/csv.")
     public Response funnel(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
             @QueryParam("to") String to, @Context HttpHeaders headers) {
-        FunnelReport.Report report = funnel.build(groupBy, FunnelReport.parseInstant("from", from),
-                FunnelReport.parseInstant("to", to));
+        FunnelReport report = funnel.build(groupBy, FunnelReports.parseInstant("from", from),
+                FunnelReports.parseInstant("to", to));
         List<MediaType> acceptable = headers.getAcceptableMediaTypes();
         boolean csv = !acceptable.isEmpty() && !acceptable.get(0).isWildcardType()
                 && acceptable.get(0).isCompatible(CSV);
-        return csv ? Response.ok(FunnelReport.csv(report), CSV).build()
+        return csv ? Response.ok(FunnelReports.csv(report), CSV).build()
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

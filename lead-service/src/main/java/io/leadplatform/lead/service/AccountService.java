@@ -2,12 +2,12 @@ package io.leadplatform.lead.service;
 
 import io.leadplatform.events.AccountTiers;
 import io.leadplatform.events.EventTypes;
-import io.leadplatform.events.LeadUpdated;
+import io.leadplatform.lead.api.AccountView;
 import io.leadplatform.lead.domain.Account;
 import io.leadplatform.lead.domain.AccountRepository;
 import io.leadplatform.lead.domain.Lead;
+import io.leadplatform.lead.domain.LeadIdentity;
 import io.leadplatform.lead.domain.LeadRepository;
-import io.leadplatform.lead.rest.AccountView;
 import io.leadplatform.support.outbox.Outbox;
 import io.leadplatform.support.problem.Problem;
 import io.leadplatform.support.problem.ProblemException;
@@ -100,15 +100,12 @@ public class AccountService {
     private void fanOut(String domain, String previousTier, String tier) {
         Instant now = clock.instant();
         List<Lead> unqualified = leads.find("accountDomain = ?1 and stage = ?2 and erasedAt is null order by id",
-                domain, Lead.Stage.LEAD.name()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                domain, Lead.Stage.LEAD).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Lead lead : unqualified) {
-            if (Objects.equals(LeadMapper.effectiveTier(previousTier, lead.employees),
-                    LeadMapper.effectiveTier(tier, lead.employees))) {
-                continue;
+            if (!Objects.equals(Lead.effectiveTier(previousTier, lead.employees),
+                    Lead.effectiveTier(tier, lead.employees))) {
+                outbox.append(EventTypes.LEAD_UPDATED, lead.id, lead.retier(tier, now));
             }
-            lead.version++;
-            outbox.append(EventTypes.LEAD_UPDATED, lead.id,
-                    new LeadUpdated(lead.id, lead.version, LeadMapper.profile(lead, tier), now));
         }
     }
 
@@ -143,7 +140,7 @@ public class AccountService {
         if (domain.length() > 255 || !DOMAIN.matcher(domain).matches() || domain.startsWith(".")
                 || domain.contains("..")) {
             errors.add(new Problem.FieldError("domain", "must be a domain name such as acme.com"));
-        } else if (Accounts.isFreeMail(domain)) {
+        } else if (LeadIdentity.isFreeMail(domain)) {
             errors.add(new Problem.FieldError("domain", "is a free-mail domain, which belongs to no account"));
         }
         return domain;

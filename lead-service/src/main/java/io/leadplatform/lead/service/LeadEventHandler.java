@@ -24,24 +24,27 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
+import static io.leadplatform.lead.domain.TimelineEntry.details;
+
 /**
- * Folds the other services' events into the lead's read model. Events may arrive out of order, so each
- * update keeps whichever state is newer.
+ * Applies the other services' events to the lead: its read model (score, assignment, SLA clocks) and its lifecycle
+ * stage. Events may arrive out of order, so each update keeps whichever state is newer.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class LeadProjection {
+public class LeadEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(LeadProjection.class);
+    private static final Logger LOG = Logger.getLogger(LeadEventHandler.class);
 
     private final LeadRepository leads;
     private final LeadSlaClockRepository clocks;
     private final TimelineRepository timeline;
     private final Outbox outbox;
 
-    public LeadProjection(LeadRepository leads, LeadSlaClockRepository clocks, TimelineRepository timeline,
+    public LeadEventHandler(LeadRepository leads, LeadSlaClockRepository clocks, TimelineRepository timeline,
             Outbox outbox) {
         this.timeline = timeline;
         this.leads = leads;
@@ -59,7 +62,7 @@ public class LeadProjection {
         lead.engagementScore = data.engagementScore();
         lead.modelVersion = data.modelVersion();
         lead.scoredAt = data.scoredAt();
-        timeline.record(lead.id, data.scoredAt(), "scored", LeadService.details("fitScore", data.fitScore(),
+        timeline.record(lead.id, data.scoredAt(), "scored", details("fitScore", data.fitScore(),
                 "fitGrade", data.fitGrade(), "engagementScore", data.engagementScore(),
                 "modelVersion", data.modelVersion()));
     }
@@ -84,7 +87,7 @@ public class LeadProjection {
         if (lead == null) {
             return;
         }
-        timeline.record(lead.id, data.rejectedAt(), "rejected", LeadService.details("assignee", data.assignee(),
+        timeline.record(lead.id, data.rejectedAt(), "rejected", details("assignee", data.assignee(),
                 "reason", data.reason(), "assignmentId", data.assignmentId()));
         move(lead, Lead.Stage.RECYCLED, data.rejectedAt(), "rejected: " + data.reason(), data.reason());
     }
@@ -94,7 +97,7 @@ public class LeadProjection {
         if (lead == null) {
             return;
         }
-        timeline.record(lead.id, data.handedOffAt(), "handed-off", LeadService.details("from",
+        timeline.record(lead.id, data.handedOffAt(), "handed-off", details("from",
                 data.fromAssignee(), "to", data.toAssignee(), "owningOrg", data.owningOrg()));
         move(lead, Lead.Stage.SQL, data.handedOffAt(), "handed off to " + data.toAssignee(), null);
     }
@@ -102,46 +105,20 @@ public class LeadProjection {
     public void touched(CloudEvent<?> event, LeadTouched data) {
         Lead lead = find(data.leadId(), event);
         if (lead != null) {
-            timeline.record(lead.id, data.touchedAt(), "touched", LeadService.details("assignee", data.assignee(),
+            timeline.record(lead.id, data.touchedAt(), "touched", details("assignee", data.assignee(),
                     "channel", data.channel()));
         }
     }
 
-    /**
-     * Applies a stage change unless it would move the lead backwards by mistake: on the forward path only a
-     * later stage applies; leaving REJECTED/RECYCLED/DISQUALIFIED, or entering them, needs an event newer than
-     * the last change.
-     */
+    /** Moves the lead's stage as {@link Lead#moveTo} allows, with a timeline entry and a lead.stage-changed. */
     private boolean move(Lead lead, Lead.Stage to, Instant at, String cause, String rejectionReason) {
-        Lead.Stage from = Lead.Stage.valueOf(lead.stage);
-        boolean newer = lead.stageChangedAt == null || at == null || !at.isBefore(lead.stageChangedAt);
-        boolean applies = from.onForwardPath() && to.onForwardPath() ? to.isAfter(from) : newer && from != to;
-        if (!applies) {
-            return false;
-        }
-        Instant when = at == null ? lead.stageChangedAt : at;
-        lead.stage = to.name();
-        lead.stageChangedAt = when;
-        if (rejectionReason != null) {
-            lead.rejectionReason = rejectionReason;
-        }
-        switch (to) {
-            case MQL, ACCEPTED -> lead.mqlAt = lead.mqlAt == null ? when : lead.mqlAt;
-            case SQL -> lead.sqlAt = lead.sqlAt == null ? when : lead.sqlAt;
-            case OPPORTUNITY -> lead.opportunityAt = lead.opportunityAt == null ? when : lead.opportunityAt;
-            default -> { }
-        }
-        if (to == Lead.Stage.SQL || to == Lead.Stage.OPPORTUNITY) {
-            lead.mqlAt = lead.mqlAt == null ? when : lead.mqlAt;
-        }
-        if (to == Lead.Stage.OPPORTUNITY) {
-            lead.sqlAt = lead.sqlAt == null ? when : lead.sqlAt;
-        }
-        timeline.record(lead.id, when, "stage-changed", LeadService.details("from", from.name(), "to", to.name(),
-                "cause", cause));
-        outbox.append(EventTypes.LEAD_STAGE_CHANGED, lead.id,
-                new LeadStageChanged(lead.id, from.name(), to.name(), when));
-        return true;
+        Optional<LeadStageChanged> changed = lead.moveTo(to, at, rejectionReason);
+        changed.ifPresent(e -> {
+            timeline.record(lead.id, e.changedAt(), "stage-changed", details("from", e.fromStage(),
+                    "to", e.toStage(), "cause", cause));
+            outbox.append(EventTypes.LEAD_STAGE_CHANGED, lead.id, e);
+        });
+        return changed.isPresent();
     }
 
     /**
@@ -153,7 +130,7 @@ public class LeadProjection {
     public boolean outcome(Lead lead, Lead.Stage to, Instant decidedAt, String reason, String cause) {
         boolean moved = move(lead, to, decidedAt, cause, to == Lead.Stage.REJECTED ? reason : null);
         if (moved && to == Lead.Stage.REJECTED) {
-            timeline.record(lead.id, decidedAt, "rejected", LeadService.details("reason", reason, "cause", cause));
+            timeline.record(lead.id, decidedAt, "rejected", details("reason", reason, "cause", cause));
         }
         return moved;
     }
@@ -168,7 +145,7 @@ public class LeadProjection {
         lead.owningOrg = data.owningOrg();
         lead.assignee = data.assignee();
         lead.assignedAt = data.assignedAt();
-        timeline.record(lead.id, data.assignedAt(), "assigned", LeadService.details("queue", data.queueName(),
+        timeline.record(lead.id, data.assignedAt(), "assigned", details("queue", data.queueName(),
                 "owningOrg", data.owningOrg(), "assignee", data.assignee()));
     }
 
@@ -181,7 +158,7 @@ public class LeadProjection {
         clock.startedAt = data.startedAt();
         clock.dueAt = data.dueAt();
         clocks.persist(clock);
-        timeline.record(data.leadId(), data.startedAt(), "sla-started", LeadService.details("clockType",
+        timeline.record(data.leadId(), data.startedAt(), "sla-started", details("clockType",
                 data.clockType(), "dueAt", String.valueOf(data.dueAt())));
     }
 
@@ -191,7 +168,7 @@ public class LeadProjection {
             clock.status = "MET";
             clock.startedAt = data.startedAt();
             clock.metAt = data.metAt();
-            timeline.record(data.leadId(), data.metAt(), "sla-met", LeadService.details("clockType",
+            timeline.record(data.leadId(), data.metAt(), "sla-met", details("clockType",
                     data.clockType()));
         }
     }
@@ -202,7 +179,7 @@ public class LeadProjection {
             clock.status = "BREACHED";
             clock.dueAt = data.dueAt();
             clock.breachedAt = data.breachedAt();
-            timeline.record(data.leadId(), data.breachedAt(), "sla-breached", LeadService.details("clockType",
+            timeline.record(data.leadId(), data.breachedAt(), "sla-breached", details("clockType",
                     data.clockType()));
         }
     }

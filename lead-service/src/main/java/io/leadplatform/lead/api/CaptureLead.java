@@ -1,9 +1,9 @@
-package io.leadplatform.lead.rest;
+package io.leadplatform.lead.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.leadplatform.lead.domain.LeadIdentity;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
-import io.leadplatform.lead.service.Phones;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -13,16 +13,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The lead capture JSON: the camelCase names of the leads.csv columns, plus an optional {@code phone}.
- * {@code email} is required unless a {@code phone} (international form) is given.
+ * The lead capture command, from the API's JSON or an import's CSV row: the camelCase names of the leads.csv columns,
+ * plus an optional {@code phone}. {@code email} is required unless a {@code phone} (international form) is given.
  * The snake_case CSV column names are accepted as aliases.
  * Server-owned fields (score, stage, owner, queue) are not part of it, so sending them is an unknown-field error.
  */
 @EmailOrPhone
-public record CaptureLeadRequest(
+public record CaptureLead(
         @JsonAlias("external_id") @Size(max = 100) String externalId,
         @Email @Size(max = 320) String email,
-        @Size(max = 40) @Pattern(regexp = Phones.INTERNATIONAL, message = "must be an international number: + (or 00) "
+        @Size(max = 40) @Pattern(regexp = LeadIdentity.INTERNATIONAL_PHONE, message = "must be an international number: + (or 00) "
                 + "and the country code, 8 to 15 digits in all") String phone,
         @JsonAlias("first_name") @Size(max = 100) String firstName,
         @JsonAlias("last_name") @Size(max = 100) String lastName,
@@ -52,7 +52,7 @@ public record CaptureLeadRequest(
         @JsonAlias("consent_text_version") @Size(max = 40) String consentTextVersion,
         @JsonAlias("captured_at") OffsetDateTime capturedAt) {
 
-    public CaptureLeadRequest {
+    public CaptureLead {
         // Forms and CSV exports pad emails with spaces, and send empty fields; validate what we will store.
         email = email == null || email.isBlank() ? null : email.strip();
         phone = phone == null || phone.isBlank() ? null : phone.strip();

@@ -1,6 +1,7 @@
-package io.leadplatform.lead.reports;
+package io.leadplatform.lead.service.reports;
 
-import io.leadplatform.lead.imports.CsvRows;
+import io.leadplatform.lead.api.CostsLoaded;
+import io.leadplatform.lead.service.CsvRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,12 +21,6 @@ public class CampaignCosts {
             "period_end", "cost_usd");
     private static final Set<String> CHANNELS = Set.of("paid", "owned", "earned", "outbound");
 
-    public record RowError(int line, String reason) {
-    }
-
-    public record LoadResult(int loaded, int rejected, List<RowError> errors) {
-    }
-
     private final EntityManager em;
     private final Clock clock;
 
@@ -35,14 +30,14 @@ public class CampaignCosts {
     }
 
     @Transactional
-    public LoadResult load(String body) {
+    public CostsLoaded load(String body) {
         CsvRows csv = CsvRows.parse(body, COLUMNS);
-        List<RowError> errors = new ArrayList<>();
+        List<CostsLoaded.RowError> errors = new ArrayList<>();
         int loaded = 0;
         for (CsvRows.Row row : csv.rows()) {
             String problem = check(row);
             if (problem != null) {
-                errors.add(new RowError(row.line(), problem));
+                errors.add(new CostsLoaded.RowError(row.line(), problem));
                 continue;
             }
             em.createNativeQuery("INSERT INTO campaign_cost (campaign, channel, source, period_start, period_end, "
@@ -59,7 +54,7 @@ public class CampaignCosts {
                     .executeUpdate();
             loaded++;
         }
-        return new LoadResult(loaded, errors.size(), errors.stream().limit(100).toList());
+        return new CostsLoaded(loaded, errors.size(), errors.stream().limit(100).toList());
     }
 
     private static String check(CsvRows.Row row) {

@@ -1,12 +1,13 @@
-package io.leadplatform.lead.imports;
+package io.leadplatform.lead.service.imports;
 
+import io.leadplatform.lead.domain.ImportKind;
 import io.leadplatform.lead.domain.Lead;
 import io.leadplatform.lead.domain.LeadRepository;
-import io.leadplatform.lead.imports.ImportService.Outcome;
-import io.leadplatform.lead.imports.ImportService.RowResult;
-import io.leadplatform.lead.service.LeadProjection;
+import io.leadplatform.lead.service.CsvRows;
+import io.leadplatform.lead.service.LeadEventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
  * than the lead's last stage change is a row error and changes nothing, so a lead never moves backwards by mistake.
  */
 @ApplicationScoped
-public class OutcomeImport {
+public class OutcomeRowImporter implements RowImporter {
 
     public static final Set<String> REASONS = Set.of("no-budget", "wrong-persona", "not-ready", "duplicate",
             "bad-data", "competitor", "no-response");
@@ -41,21 +42,27 @@ public class OutcomeImport {
     }
 
     private final LeadRepository leads;
-    private final LeadProjection projection;
+    private final LeadEventHandler lifecycle;
     private final Clock clock;
 
-    public OutcomeImport(LeadRepository leads, LeadProjection projection, Clock clock) {
+    public OutcomeRowImporter(LeadRepository leads, LeadEventHandler lifecycle, Clock clock) {
         this.leads = leads;
-        this.projection = projection;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
+    @Override
+    public ImportKind kind() {
+        return ImportKind.OUTCOMES;
+    }
+
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    List<RowResult> process(List<CsvRows.Row> batch) {
+    public List<RowResult> importRows(List<CsvRows.Row> batch) {
         Instant now = clock.instant();
         var em = leads.getEntityManager();
         // Nothing read in this batch depends on rows written in it, so one flush at commit lets Hibernate batch.
-        em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        em.setFlushMode(FlushModeType.COMMIT);
         Map<String, UUID> leadIds = leads.idsByExternalId(batch.stream().map(r -> r.get("external_id"))
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         // Locked in id order, like the event consumers lock one lead at a time, so lockers cannot deadlock.
@@ -83,26 +90,26 @@ public class OutcomeImport {
                     throw new IllegalArgumentException("external_id: no lead has it");
                 }
                 if (known.contains(row.key(lead.id))) {
-                    results.add(new RowResult(row.line(), Outcome.MERGED, null));
+                    results.add(RowResult.merged(row.line()));
                     continue;
                 }
                 Lead.Stage to = "converted".equals(row.outcome()) ? Lead.Stage.OPPORTUNITY : Lead.Stage.REJECTED;
-                boolean already = to.name().equals(lead.stage);
+                boolean already = to == lead.stage;
                 if (!already) {
-                    String before = lead.stage;
+                    Lead.Stage before = lead.stage;
                     Instant since = lead.stageChangedAt;
                     String cause = "outcome " + row.outcome() + (row.reason() == null ? "" : " (" + row.reason() + ")")
                             + " from the outcomes import";
-                    if (!projection.outcome(lead, to, row.decidedAt(), row.reason(), cause)) {
+                    if (!lifecycle.outcome(lead, to, row.decidedAt(), row.reason(), cause)) {
                         throw new IllegalArgumentException("decided_at: older than the lead's move to " + before
                                 + " at " + since + ", so not applied");
                     }
                 }
                 recorded.add(new Object[] {lead.id, row.outcome(), row.decidedAt(), row.reason()});
                 known.add(row.key(lead.id));
-                results.add(new RowResult(row.line(), already ? Outcome.MERGED : Outcome.ACCEPTED, null));
+                results.add(already ? RowResult.merged(row.line()) : RowResult.accepted(row.line()));
             } catch (IllegalArgumentException e) {
-                results.add(new RowResult(csv.line(), Outcome.REJECTED, e.getMessage()));
+                results.add(RowResult.rejected(csv.line(), e.getMessage()));
             }
         }
         record(recorded, now);
@@ -130,12 +137,9 @@ public class OutcomeImport {
     }
 
     private static Row parse(CsvRows.Row row) {
-        if (!row.complete()) {
-            throw new IllegalArgumentException("expected " + row.columns().size() + " columns, got "
-                    + row.cells().length);
-        }
-        String externalId = ImportService.required(row, "external_id");
-        String outcome = ImportService.required(row, "outcome").toLowerCase(java.util.Locale.ROOT);
+        row.requireComplete();
+        String externalId = row.required("external_id");
+        String outcome = row.required("outcome").toLowerCase(java.util.Locale.ROOT);
         String reason = row.get("reason");
         switch (outcome) {
             case "converted" -> reason = null;
@@ -150,7 +154,7 @@ public class OutcomeImport {
             }
             default -> throw new IllegalArgumentException("outcome: must be converted or rejected");
         }
-        OffsetDateTime decided = ImportService.parse(row, "decided_at", OffsetDateTime::parse);
+        OffsetDateTime decided = row.parsed("decided_at", OffsetDateTime::parse);
         if (decided == null) {
             throw new IllegalArgumentException("decided_at: is required");
         }

@@ -1,4 +1,4 @@
-package io.leadplatform.lead.imports;
+package io.leadplatform.lead.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.leadplatform.lead.rest;
+package io.leadplatform.lead.api;
 
 import java.time.Instant;
 

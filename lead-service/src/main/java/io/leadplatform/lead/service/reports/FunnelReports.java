@@ -1,5 +1,6 @@
-package io.leadplatform.lead.reports;
+package io.leadplatform.lead.service.reports;
 
+import io.leadplatform.lead.api.FunnelReport;
 import io.leadplatform.lead.domain.Lead;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,28 +24,19 @@ import java.util.TreeMap;
  * Costs are the campaign costs whose period overlaps [from, to); there are none per org.
  */
 @ApplicationScoped
-public class FunnelReport {
-
-    public record Row(String group, long leads, Map<String, Long> stages, long reachedMql, long reachedSql,
-            long reachedOpportunity, Double leadToMql, Double mqlToSql, Double sqlToOpportunity,
-            Double qualificationRate, Map<String, Long> rejectionReasons, BigDecimal cost, BigDecimal costPerLead,
-            BigDecimal costPerMql, BigDecimal costPerSql) {
-    }
-
-    public record Report(String groupBy, Instant from, Instant to, List<Row> groups) {
-    }
+public class FunnelReports {
 
     private static final Map<String, String> LEAD_COLUMN = Map.of("channel", "channel", "campaign", "campaign",
             "source", "source", "org", "owning_org");
 
     private final EntityManager em;
 
-    public FunnelReport(EntityManager em) {
+    public FunnelReports(EntityManager em) {
         this.em = em;
     }
 
     @Transactional
-    public Report build(String groupBy, Instant from, Instant to) {
+    public FunnelReport build(String groupBy, Instant from, Instant to) {
         String column = LEAD_COLUMN.get(groupBy == null ? "channel" : groupBy);
         if (column == null) {
             throw ProblemException.invalid("groupBy", "must be channel, campaign, org or source");
@@ -78,19 +70,19 @@ public class FunnelReport {
                 costs.put((String) r[0], (BigDecimal) r[1]);
             }
         }
-        List<Row> out = totals.entrySet().stream().map(e -> {
+        List<FunnelReport.Group> out = totals.entrySet().stream().map(e -> {
             long[] t = e.getValue();
             BigDecimal cost = "owning_org".equals(column) ? null : costs.getOrDefault(e.getKey(), BigDecimal.ZERO);
-            return new Row(e.getKey(), t[0], stages.getOrDefault(e.getKey(), emptyStages()), t[1], t[2], t[3],
-                    rate(t[1], t[0]), rate(t[2], t[1]), rate(t[3], t[2]), rate(t[2], t[0]),
+            return new FunnelReport.Group(e.getKey(), t[0], stages.getOrDefault(e.getKey(), emptyStages()), t[1],
+                    t[2], t[3], rate(t[1], t[0]), rate(t[2], t[1]), rate(t[3], t[2]), rate(t[2], t[0]),
                     reasons.getOrDefault(e.getKey(), Map.of()), cost, per(cost, t[0]), per(cost, t[1]),
                     per(cost, t[2]));
         }).toList();
-        return new Report(groupBy == null ? "channel" : groupBy, from, to, out);
+        return new FunnelReport(groupBy == null ? "channel" : groupBy, from, to, out);
     }
 
     /** The report as CSV: one row per group; stage counts and rejection reasons get a column each. */
-    public static String csv(Report report) {
+    public static String csv(FunnelReport report) {
         List<String> stageNames = Arrays.stream(Lead.Stage.values()).map(Enum::name).toList();
         List<String> reasons = report.groups().stream().flatMap(g -> g.rejectionReasons().keySet().stream())
                 .distinct().sorted().toList();
@@ -102,7 +94,7 @@ public class FunnelReport {
                 "cost_per_sql"));
         reasons.forEach(r -> header.add("rejected_" + r));
         line(out, header);
-        for (Row g : report.groups()) {
+        for (FunnelReport.Group g : report.groups()) {
             List<String> cells = new java.util.ArrayList<>(List.of(g.group(), String.valueOf(g.leads())));
             stageNames.forEach(s -> cells.add(String.valueOf(g.stages().getOrDefault(s, 0L))));
             cells.addAll(List.of(String.valueOf(g.reachedMql()), String.valueOf(g.reachedSql()),

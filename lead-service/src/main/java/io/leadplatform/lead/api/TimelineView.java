@@ -1,4 +1,4 @@
-package io.leadplatform.lead.service;
+package io.leadplatform.lead.api;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package io.leadplatform.lead.service;
+package io.leadplatform.lead.api;
 
-import io.leadplatform.lead.rest.LeadView;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.leadplatform.lead.imports;
+package io.leadplatform.lead.service;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -7,11 +7,17 @@ import io.leadplatform.support.problem.ProblemException;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-/** A CSV body as rows keyed by its header's column names, each with its line number in the file. */
+/**
+ * A CSV body as rows keyed by its header's column names, each with its line number in the file. A cell that is missing
+ * or malformed throws an {@link IllegalArgumentException} whose message is the row error.
+ */
 public record CsvRows(List<String> header, List<Row> rows) {
 
     public record Row(int line, String[] cells, Map<String, Integer> columns) {
@@ -27,6 +33,51 @@ public record CsvRows(List<String> header, List<Row> rows) {
 
         public boolean complete() {
             return cells.length == columns.size();
+        }
+
+        /** Throws a row error unless the row has as many cells as the header has columns. */
+        public void requireComplete() {
+            if (!complete()) {
+                throw new IllegalArgumentException("expected " + columns.size() + " columns, got " + cells.length);
+            }
+        }
+
+        public String required(String column) {
+            String v = get(column);
+            if (v == null) {
+                throw new IllegalArgumentException(column + ": is required");
+            }
+            return v;
+        }
+
+        /** The cell parsed, or null when empty; a cell that does not parse is a row error naming its column. */
+        public <T> T parsed(String column, Function<String, T> parser) {
+            String v = get(column);
+            try {
+                return v == null ? null : parser.apply(v);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(column + ": has the wrong type or format");
+            }
+        }
+
+        /** true/yes/1 or false/no/0, any case; null when empty. */
+        public Boolean bool(String column) {
+            String v = get(column);
+            if (v == null) {
+                return null;
+            }
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new IllegalArgumentException(column + ": must be true or false");
+            };
+        }
+
+        /** A {@code ;}-separated cell as its non-empty items; null when empty. */
+        public List<String> list(String column) {
+            String v = get(column);
+            return v == null ? null
+                    : Arrays.stream(v.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
     }
 

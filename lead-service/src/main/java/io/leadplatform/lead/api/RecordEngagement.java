@@ -1,11 +1,12 @@
-package io.leadplatform.lead.rest;
+package io.leadplatform.lead.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.OffsetDateTime;
 
-public record EngagementRequest(
+/** An engagement event of a lead, from the API or an import's CSV row. */
+public record RecordEngagement(
         @NotBlank
         @Pattern(regexp = TYPES, message = "is not a known event type")
         String type,

@@ -1,4 +1,4 @@
-package io.leadplatform.lead.rest;
+package io.leadplatform.lead.api;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -22,10 +22,10 @@ public @interface EmailOrPhone {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<EmailOrPhone, CaptureLeadRequest> {
+    class Validator implements ConstraintValidator<EmailOrPhone, CaptureLead> {
 
         @Override
-        public boolean isValid(CaptureLeadRequest request, ConstraintValidatorContext context) {
+        public boolean isValid(CaptureLead request, ConstraintValidatorContext context) {
             if (request == null || request.email() != null || request.phone() != null) {
                 return true;
             }
