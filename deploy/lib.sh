@@ -79,7 +79,7 @@ ensure_databases() {
 
 # The services' tables need fresh planner statistics: without autovacuum they are never analyzed, the planner keeps
 # plans made for empty tables, and lookups by a unique key turn into scans of the whole table (seen here: a 3.4 ms
-# lookup of an SLA clock at 18,000 clocks, issue 7). Some PostgreSQL installs have it off; any production one has it
+# lookup of an SLA clock at 18,000 clocks). Some PostgreSQL installs have it off; any production one has it
 # on. Turns it on (server-wide, persisted with ALTER SYSTEM) if it is off.
 ensure_autovacuum() {
   if [ "$(psql_admin "-c 'SHOW autovacuum'")" != on ]; then

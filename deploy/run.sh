@@ -32,7 +32,7 @@ for svc in "${SERVICES[@]}"; do
   log "starting $svc on ${PORTS[$svc]} (management ${MANAGEMENT_PORTS[$svc]})"
   # shellcheck disable=SC2086 # word splitting of the options is intended
   # Five JVMs share this machine's cores with PostgreSQL and RabbitMQ: C1 only, since C2's compilations cost more
-  # CPU than its faster code saved (issue 7: 41 against 46 ms of CPU per lead at 60 leads/s, and 80 MiB less RSS per
+  # CPU than its faster code saved (41 against 46 ms of CPU per lead at 60 leads/s, and 80 MiB less RSS per
   # service). A pod with cores of its own keeps the JVM's default.
   nohup "$JAVA_HOME/bin/java" "-Xmx$heap" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 ${LEAD_PLATFORM_JAVA_OPTS:-} \
     -jar "$jar" >"$RUN_DIR/$svc.log" 2>&1 &

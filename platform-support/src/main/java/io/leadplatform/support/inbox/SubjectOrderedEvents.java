@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * Applies the events of one lead in delivery order and those of different leads in parallel (see
  * docs/decisions/0004). The consuming method must not be {@code @Blocking}: it is called in delivery order, and
  * each message goes to the lane its subject hashes to, a single thread that applies it with
- * {@link InboundEvents#handle} and acks or nacks it. The method returns at once, so the channel's
+ * {@link InboundEvents} and acks or nacks it. The method returns at once, so the channel's
  * {@code max-outstanding-messages} (the prefetch) is what bounds the messages waiting in the lanes; a consumer
  * using this must set it.
  * <p>
