@@ -1,5 +1,6 @@
 package io.leadplatform.lead;
 
+import io.leadplatform.support.testing.Leads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;

@@ -1,5 +1,6 @@
 package io.leadplatform.lead;
 
+import io.leadplatform.support.testing.Leads;
 import io.leadplatform.support.testing.SampleData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

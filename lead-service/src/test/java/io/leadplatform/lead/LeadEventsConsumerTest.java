@@ -1,5 +1,6 @@
 package io.leadplatform.lead;
 
+import io.leadplatform.support.testing.Leads;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.support.testing.KeycloakTokens;

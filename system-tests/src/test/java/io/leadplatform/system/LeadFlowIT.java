@@ -1,5 +1,6 @@
 package io.leadplatform.system;
 
+import io.leadplatform.support.testing.Leads;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
@@ -45,7 +46,7 @@ class LeadFlowIT {
 
     @Test
     void anInboundLeadIsAssignedToXenasMarketingQueueWithAFirstTouchClockWithinFiveSeconds() {
-        String id = Leads.capture(Leads.inboundItSecurityLead());
+        String id = RunningPlatform.capture(Leads.inboundItSecurityLead());
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 lead(id, "mara").statusCode(200)
                         .body("stage", equalTo("MQL"))
@@ -59,7 +60,7 @@ class LeadFlowIT {
 
     @Test
     void anOutboundLeadGoesToXaviersSalesQueue() {
-        String id = Leads.capture(Leads.outboundFinanceLead());
+        String id = RunningPlatform.capture(Leads.outboundFinanceLead());
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 lead(id, "sam").statusCode(200)
                         .body("assignment.assignee", equalTo("xavier"))
@@ -69,7 +70,7 @@ class LeadFlowIT {
 
     @Test
     void xenaTouchingHerLeadMarksTheClockMet() {
-        String id = Leads.capture(Leads.inboundItSecurityLead());
+        String id = RunningPlatform.capture(Leads.inboundItSecurityLead());
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 lead(id, "xena").statusCode(200).body("slaClocks[0].status", equalTo("RUNNING")));
 
@@ -90,7 +91,7 @@ class LeadFlowIT {
 
     @Test
     void aLeadLeftUntouchedPastItsSlaEmitsExactlyOneBreach() {
-        String id = Leads.capture(Leads.inboundItSecurityLead());
+        String id = RunningPlatform.capture(Leads.inboundItSecurityLead());
         List<String> seen = new ArrayList<>();
         Duration wait = RunningPlatform.FIRST_TOUCH_SLA.plusSeconds(15);
         await().atMost(wait).pollInterval(Duration.ofMillis(250)).until(() -> breachesOf(id, seen) == 1);

@@ -1,5 +1,6 @@
 package io.leadplatform.system;
 
+import io.leadplatform.support.testing.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.restassured.http.ContentType;
@@ -44,7 +45,7 @@ class LeadLifecycleIT {
         String campaign = "reject-it-" + UUID.randomUUID();
         Map<String, Object> lead = Leads.inboundItSecurityLead();
         lead.put("campaign", campaign);
-        String id = Leads.capture(lead);
+        String id = RunningPlatform.capture(lead);
         awaitAssignedToXenaWithAClock(id);
 
         given().auth().oauth2(KeycloakTokens.of("xena")).contentType(ContentType.JSON)
@@ -67,8 +68,8 @@ class LeadLifecycleIT {
     @Test
     void afterAnErasureTheEmailIsInNoTableOfAnyServiceInNoQueueAndInNoLog() throws Exception {
         Map<String, Object> lead = Leads.inboundItSecurityLead();
-        String email = ((String) lead.get("email")).toLowerCase();
-        String id = Leads.capture(lead);
+        String email = Leads.storedEmail(lead);
+        String id = RunningPlatform.capture(lead);
         awaitAssignedToXenaWithAClock(id);
         given().auth().oauth2(KeycloakTokens.of("xena")).contentType(ContentType.JSON)
                 .body(Map.of("channel", "call")).post(gatewayUrl() + "/api/leads/" + id + "/touch")

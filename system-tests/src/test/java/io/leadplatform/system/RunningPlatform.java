@@ -1,5 +1,7 @@
 package io.leadplatform.system;
 
+import io.leadplatform.support.testing.KeycloakTokens;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Starts the five real service jars once per test run, on ports of their own, against the real PostgreSQL
@@ -42,6 +46,14 @@ public class RunningPlatform implements BeforeAllCallback, ExtensionContext.Stor
 
     public static String gatewayUrl() {
         return "http://localhost:" + GATEWAY_PORT;
+    }
+
+    /** Captures the lead through the gateway as mara and returns its id. */
+    public static String capture(Map<String, Object> lead) {
+        return given().auth().oauth2(KeycloakTokens.of("mara")).contentType(ContentType.JSON).body(lead)
+                .post(gatewayUrl() + "/api/leads")
+                .then().statusCode(201)
+                .extract().path("id");
     }
 
     public static String serviceUrl(String service) {

@@ -1,33 +1,23 @@
-package io.leadplatform.system;
-
-import io.leadplatform.support.testing.KeycloakTokens;
-import io.restassured.http.ContentType;
+package io.leadplatform.support.testing;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.leadplatform.system.RunningPlatform.gatewayUrl;
-import static io.restassured.RestAssured.given;
-
-/** Capture payloads, with unique emails per call so reruns never merge into earlier leads, and the capture itself. */
-final class Leads {
+/**
+ * Object mother for capture payloads; every call gets a unique email so reruns never merge by accident. The email comes
+ * as forms send it, padded and in mixed case, so every capture also exercises normalisation.
+ */
+public final class Leads {
 
     private Leads() {
     }
 
-    /** Captures the lead through the gateway as mara and returns its id. */
-    static String capture(Map<String, Object> lead) {
-        return given().auth().oauth2(KeycloakTokens.of("mara")).contentType(ContentType.JSON).body(lead)
-                .post(gatewayUrl() + "/api/leads")
-                .then().statusCode(201)
-                .extract().path("id");
-    }
-
-    static Map<String, Object> inboundItSecurityLead() {
+    public static Map<String, Object> inboundItSecurityLead() {
         Map<String, Object> lead = new HashMap<>();
-        lead.put("email", "dana.reyes+" + UUID.randomUUID() + "@acme-security.example");
+        lead.put("email", "  Dana.Reyes+" + UUID.randomUUID() + "@Acme-Security.com ");
         lead.put("firstName", "Dana");
         lead.put("lastName", "Reyes");
         lead.put("company", "Acme Security");
@@ -37,7 +27,7 @@ final class Leads {
         lead.put("annualBudgetUsd", 60000);
         lead.put("country", "US");
         lead.put("region", "NA");
-        lead.put("technologies", List.of("Salesforce", "Okta"));
+        lead.put("technologies", List.of("salesforce", "okta"));
         lead.put("interests", List.of("voice-of-customer"));
         lead.put("direction", "inbound");
         lead.put("channel", "paid");
@@ -48,7 +38,8 @@ final class Leads {
         return lead;
     }
 
-    static Map<String, Object> outboundFinanceLead() {
+    /** A sales-sourced lead: outbound, from another company and industry. */
+    public static Map<String, Object> outboundFinanceLead() {
         Map<String, Object> lead = inboundItSecurityLead();
         lead.put("email", "sam.lee+" + UUID.randomUUID() + "@northbank.example");
         lead.put("company", "North Bank");
@@ -58,5 +49,10 @@ final class Leads {
         lead.put("channel", "outbound");
         lead.put("source", "linkedin");
         return lead;
+    }
+
+    /** The email as the platform stores it: trimmed, lower case. */
+    public static String storedEmail(Map<String, Object> lead) {
+        return ((String) lead.get("email")).strip().toLowerCase(Locale.ROOT);
     }
 }
