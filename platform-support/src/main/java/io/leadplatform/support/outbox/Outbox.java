@@ -2,6 +2,7 @@ package io.leadplatform.support.outbox;
 
 import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventJson;
+import io.leadplatform.support.config.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package io.leadplatform.support.outbox;
 
+import io.leadplatform.support.config.OutboxConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,6 @@
 package io.leadplatform.support.outbox;
 
+import io.leadplatform.support.config.OutboxConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.leadplatform.support.outbox;
+package io.leadplatform.support.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
