@@ -1,6 +1,11 @@
 package io.leadplatform.scoring.rest;
 
+import io.leadplatform.scoring.api.BacktestReport;
+import io.leadplatform.scoring.api.ModelRequest;
+import io.leadplatform.scoring.api.ModelView;
+import io.leadplatform.scoring.api.ScoreView;
 import io.leadplatform.scoring.service.Backtests;
+import io.leadplatform.scoring.service.ModelService;
 import io.leadplatform.scoring.service.Rescorer;
 import io.leadplatform.scoring.service.ScoringQueries;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,13 +34,15 @@ import java.util.UUID;
 public class ScoringResource {
 
     private final ScoringQueries queries;
+    private final ModelService modelService;
     private final Backtests backtests;
     private final Rescorer rescorer;
     private final SecurityIdentity identity;
 
-    public ScoringResource(ScoringQueries queries, Backtests backtests, Rescorer rescorer,
+    public ScoringResource(ScoringQueries queries, ModelService modelService, Backtests backtests, Rescorer rescorer,
             SecurityIdentity identity) {
         this.queries = queries;
+        this.modelService = modelService;
         this.backtests = backtests;
         this.rescorer = rescorer;
         this.identity = identity;
@@ -71,7 +78,7 @@ public class ScoringResource {
     @RolesAllowed({"marketing-ops", "platform-admin"})
     @Operation(summary = "Store a model version as a draft; every CEL rule is checked, a failing one is a 400 naming it")
     public Response create(@NotNull @Valid ModelRequest request, UriInfo uri) {
-        ModelView created = queries.createDraft(request, identity.getPrincipal().getName());
+        ModelView created = modelService.createDraft(request, identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -83,7 +90,7 @@ public class ScoringResource {
     @Operation(summary = "Make this version the active one and re-score every lead in the background; "
             + "GET the model to follow the progress")
     public Response activate(@PathParam("id") UUID id) {
-        ScoringQueries.Activation activation = queries.activate(id);
+        ModelService.Activation activation = modelService.activate(id);
         if (activation.rescore()) {
             rescorer.start(id);
             return Response.accepted(activation.model()).build();

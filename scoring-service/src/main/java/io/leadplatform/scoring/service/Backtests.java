@@ -1,11 +1,11 @@
 package io.leadplatform.scoring.service;
 
+import io.leadplatform.scoring.api.BacktestReport;
 import io.leadplatform.scoring.domain.KnownLead;
-import io.leadplatform.scoring.domain.ScoringRepositories;
+import io.leadplatform.scoring.domain.KnownLeadRepository;
 import io.leadplatform.scoring.model.CompiledModel;
 import io.leadplatform.scoring.model.Evaluation;
 import io.leadplatform.scoring.model.EventFact;
-import io.leadplatform.scoring.rest.BacktestReport;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,13 +25,12 @@ public class Backtests {
 
     private static final int EXAMPLES = 20;
 
-    private final ScoringRepositories.KnownLeads leads;
+    private final KnownLeadRepository leads;
     private final ScoringQueries queries;
     private final ModelRegistry registry;
     private final Clock clock;
 
-    public Backtests(ScoringRepositories.KnownLeads leads, ScoringQueries queries, ModelRegistry registry,
-            Clock clock) {
+    public Backtests(KnownLeadRepository leads, ScoringQueries queries, ModelRegistry registry, Clock clock) {
         this.leads = leads;
         this.queries = queries;
         this.registry = registry;
@@ -41,7 +40,7 @@ public class Backtests {
     @Transactional
     public BacktestReport run(UUID modelId, String outcomesCsv) {
         Map<String, Boolean> outcomes = Outcomes.parse(outcomesCsv);
-        CompiledModel candidate = ScoringQueries.checked(() -> registry.of(queries.find(modelId)));
+        CompiledModel candidate = ModelRegistry.checked(() -> registry.of(queries.find(modelId)));
         CompiledModel active = registry.active();
         Map<UUID, List<EventFact>> events = new HashMap<>();
         leads.getEntityManager()

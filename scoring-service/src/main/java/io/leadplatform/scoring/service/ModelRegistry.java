@@ -9,17 +9,19 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.leadplatform.events.EventJson;
 import io.leadplatform.scoring.config.ScoringConfig;
 import io.leadplatform.scoring.domain.ScoringModel;
-import io.leadplatform.scoring.domain.ScoringRepositories;
+import io.leadplatform.scoring.domain.ScoringModelRepository;
 import io.leadplatform.scoring.model.CompiledModel;
 import io.leadplatform.scoring.model.ModelCompiler;
 import io.leadplatform.scoring.model.ModelDefinition;
 import io.leadplatform.scoring.model.ModelInvalidException;
 import io.leadplatform.support.problem.Problem;
+import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Compiles model versions once and caches the programs; a version's definition never changes once saved. */
 @ApplicationScoped
@@ -30,10 +32,10 @@ public class ModelRegistry {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private final ModelCompiler compiler;
-    private final ScoringRepositories.Models models;
+    private final ScoringModelRepository models;
     private final Map<String, CompiledModel> compiled = new ConcurrentHashMap<>();
 
-    public ModelRegistry(ScoringConfig config, ScoringRepositories.Models models) {
+    public ModelRegistry(ScoringConfig config, ScoringModelRepository models) {
         this.compiler = new ModelCompiler(new ModelCompiler.Limits(config.rules().maxRules(),
                 config.rules().maxExpressionLength(), config.rules().maxCost()));
         this.models = models;
@@ -52,6 +54,15 @@ public class ModelRegistry {
     public CompiledModel active() {
         CompiledModel cached = compiled.get(models.activeVersion());
         return cached != null ? cached : of(models.active());
+    }
+
+    /** Runs {@code compile}, answering an invalid model with a 400 that names each failing rule. */
+    static <T> T checked(Supplier<T> compile) {
+        try {
+            return compile.get();
+        } catch (ModelInvalidException e) {
+            throw new ProblemException(Problem.validation(e.getMessage(), e.errors()));
+        }
     }
 
     static ModelDefinition parse(JsonNode definition) {

@@ -1,7 +1,9 @@
 package io.leadplatform.scoring.service;
 
+import io.leadplatform.scoring.domain.EngagementRepository;
+import io.leadplatform.scoring.domain.KnownLeadRepository;
 import io.leadplatform.scoring.domain.ScoringModel;
-import io.leadplatform.scoring.domain.ScoringRepositories;
+import io.leadplatform.scoring.domain.ScoringModelRepository;
 import io.leadplatform.scoring.model.CompiledModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -17,15 +19,15 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class ScoringBatches {
 
-    private final ScoringRepositories.KnownLeads leads;
-    private final ScoringRepositories.Engagements engagements;
-    private final ScoringRepositories.Models models;
+    private final KnownLeadRepository leads;
+    private final EngagementRepository engagements;
+    private final ScoringModelRepository models;
     private final ModelRegistry registry;
     private final ScoringService scoring;
     private final Clock clock;
 
-    public ScoringBatches(ScoringRepositories.KnownLeads leads, ScoringRepositories.Engagements engagements,
-            ScoringRepositories.Models models, ModelRegistry registry, ScoringService scoring, Clock clock) {
+    public ScoringBatches(KnownLeadRepository leads, EngagementRepository engagements,
+            ScoringModelRepository models, ModelRegistry registry, ScoringService scoring, Clock clock) {
         this.leads = leads;
         this.engagements = engagements;
         this.models = models;

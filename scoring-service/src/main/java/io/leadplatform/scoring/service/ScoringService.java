@@ -1,19 +1,17 @@
 package io.leadplatform.scoring.service;
 
-import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventTypes;
-import io.leadplatform.events.LeadCaptured;
-import io.leadplatform.events.LeadEngaged;
-import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadProfile;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadScored;
-import io.leadplatform.events.LeadUpdated;
 import io.leadplatform.scoring.domain.Engagement;
+import io.leadplatform.scoring.domain.EngagementRepository;
 import io.leadplatform.scoring.domain.KnownLead;
+import io.leadplatform.scoring.domain.KnownLeadRepository;
 import io.leadplatform.scoring.domain.LeadScore;
+import io.leadplatform.scoring.domain.LeadScoreRepository;
 import io.leadplatform.scoring.domain.ScoreHistoryEntry;
-import io.leadplatform.scoring.domain.ScoringRepositories;
+import io.leadplatform.scoring.domain.ScoreHistoryRepository;
 import io.leadplatform.scoring.model.CompiledModel;
 import io.leadplatform.scoring.model.Evaluation;
 import io.leadplatform.scoring.model.Evaluation.Stage;
@@ -28,22 +26,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Applies lead events, re-scores the lead with the active model and qualifies it when it crosses a criterion. */
+/** Re-scores a lead with a model and qualifies it when it crosses a criterion. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ScoringService {
 
-    private final ScoringRepositories.KnownLeads leads;
-    private final ScoringRepositories.Engagements engagements;
-    private final ScoringRepositories.Scores scores;
-    private final ScoringRepositories.History history;
+    private final KnownLeadRepository leads;
+    private final EngagementRepository engagements;
+    private final LeadScoreRepository scores;
+    private final ScoreHistoryRepository history;
     private final ModelRegistry registry;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ScoringService(ScoringRepositories.KnownLeads leads, ScoringRepositories.Engagements engagements,
-            ScoringRepositories.Scores scores, ScoringRepositories.History history, ModelRegistry registry,
-            Outbox outbox, Clock clock) {
+    public ScoringService(KnownLeadRepository leads, EngagementRepository engagements, LeadScoreRepository scores,
+            ScoreHistoryRepository history, ModelRegistry registry, Outbox outbox, Clock clock) {
         this.leads = leads;
         this.engagements = engagements;
         this.scores = scores;
@@ -51,60 +48,6 @@ public class ScoringService {
         this.registry = registry;
         this.outbox = outbox;
         this.clock = clock;
-    }
-
-    public void captured(CloudEvent<?> event, LeadCaptured data) {
-        if (upsertProfile(data.leadId(), data.version(), data.profile())) {
-            rescore(data.leadId());
-        }
-    }
-
-    public void updated(CloudEvent<?> event, LeadUpdated data) {
-        if (upsertProfile(data.leadId(), data.version(), data.profile())) {
-            rescore(data.leadId());
-        }
-    }
-
-    public void engaged(CloudEvent<?> event, LeadEngaged data) {
-        if (engagements.findById(data.engagementId()) != null) {
-            return;
-        }
-        Engagement engagement = new Engagement();
-        engagement.id = data.engagementId();
-        engagement.leadId = data.leadId();
-        engagement.type = data.type();
-        engagement.value = data.value();
-        engagement.occurredAt = data.occurredAt();
-        engagements.persist(engagement);
-        rescore(data.leadId()); // no-op until the lead's profile has arrived
-    }
-
-    public void erased(CloudEvent<?> event, LeadErased data) {
-        leads.deleteById(data.leadId());
-        engagements.delete("leadId", data.leadId());
-        scores.deleteById(data.leadId());
-        history.delete("leadId", data.leadId());
-    }
-
-    /** Newer versions replace the profile; a stale or repeated one is dropped. */
-    private boolean upsertProfile(UUID leadId, long version, LeadProfile profile) {
-        KnownLead lead = leads.findById(leadId, LockModeType.PESSIMISTIC_WRITE);
-        if (lead != null && lead.version >= version) {
-            return false;
-        }
-        boolean isNew = lead == null;
-        if (isNew) {
-            lead = new KnownLead();
-            lead.leadId = leadId;
-        }
-        lead.version = version;
-        lead.profile = profile;
-        lead.accountTier = profile == null ? null : profile.accountTier();
-        lead.updatedAt = clock.instant();
-        if (isNew) {
-            leads.persist(lead);
-        }
-        return true;
     }
 
     /** Scores the lead with the active model, whatever changed. */

@@ -1,4 +1,4 @@
-package io.leadplatform.scoring.rest;
+package io.leadplatform.scoring.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
