@@ -4,7 +4,7 @@ import io.leadplatform.events.LeadAssigned;
 import io.leadplatform.events.LeadCaptured;
 import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadTouched;
-import io.leadplatform.sla.service.SlaClockService;
+import io.leadplatform.sla.service.SlaEventHandler;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.InboundEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +40,7 @@ class ClocksInOneBatchTest {
     @Inject
     InboundEvents inbound;
     @Inject
-    SlaClockService clocks;
+    SlaEventHandler clocks;
     @Inject
     EntityManager em;
     @Inject

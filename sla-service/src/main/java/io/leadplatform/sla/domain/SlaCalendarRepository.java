@@ -4,5 +4,5 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class SlaCalendarRepository implements PanacheRepositoryBase<SlaCalendarEntity, String> {
+public class SlaCalendarRepository implements PanacheRepositoryBase<SlaCalendar, String> {
 }

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
-public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicyEntity, Integer> {
+public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, Integer> {
 
-    public List<SlaPolicyEntity> newestFirst() {
+    public List<SlaPolicy> newestFirst() {
         return list("order by version desc");
     }
 
-    public Optional<SlaPolicyEntity> active() {
+    public Optional<SlaPolicy> active() {
         return find("active", true).firstResultOptional();
     }
 
-    public Optional<SlaPolicyEntity> lockVersion(int version) {
+    public Optional<SlaPolicy> lockVersion(int version) {
         return find("version", version).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 

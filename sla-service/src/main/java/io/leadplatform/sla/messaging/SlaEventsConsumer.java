@@ -10,13 +10,14 @@ import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.LeadReassigned;
 import io.leadplatform.events.LeadRejected;
 import io.leadplatform.events.LeadTouched;
-import io.leadplatform.sla.service.SlaClockService;
+import io.leadplatform.sla.service.SlaEventHandler;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.SubjectOrderedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import static io.leadplatform.events.EventTypes.*;
@@ -27,19 +28,19 @@ public class SlaEventsConsumer {
     private final SubjectOrderedEvents lanes;
     private final EventHandlers handlers;
 
-    public SlaEventsConsumer(SubjectOrderedEvents lanes, SlaClockService clocks) {
+    public SlaEventsConsumer(SubjectOrderedEvents lanes, SlaEventHandler handler) {
         this.lanes = lanes;
         this.handlers = EventHandlers.forConsumer("sla-service.clocks")
-                .on(LEAD_CAPTURED, LeadCaptured.class, clocks::captured)
-                .on(LEAD_QUALIFIED, LeadQualified.class, clocks::qualified)
-                .on(LEAD_HANDED_OFF, LeadHandedOff.class, clocks::handedOff)
-                .on(LEAD_ASSIGNED, LeadAssigned.class, clocks::assigned)
-                .on(LEAD_TOUCHED, LeadTouched.class, clocks::touched)
-                .on(LEAD_ACCEPTED, LeadAccepted.class, clocks::accepted)
-                .on(LEAD_REASSIGNED, LeadReassigned.class, clocks::reassigned)
-                .on(LEAD_REJECTED, LeadRejected.class, clocks::rejected)
-                .on(LEAD_ENGAGED, LeadEngaged.class, clocks::engaged)
-                .on(LEAD_ERASED, LeadErased.class, clocks::erased);
+                .on(LEAD_CAPTURED, LeadCaptured.class, handler::captured)
+                .on(LEAD_QUALIFIED, LeadQualified.class, handler::qualified)
+                .on(LEAD_HANDED_OFF, LeadHandedOff.class, handler::handedOff)
+                .on(LEAD_ASSIGNED, LeadAssigned.class, handler::assigned)
+                .on(LEAD_TOUCHED, LeadTouched.class, handler::touched)
+                .on(LEAD_ACCEPTED, LeadAccepted.class, handler::accepted)
+                .on(LEAD_REASSIGNED, LeadReassigned.class, handler::reassigned)
+                .on(LEAD_REJECTED, LeadRejected.class, handler::rejected)
+                .on(LEAD_ENGAGED, LeadEngaged.class, handler::engaged)
+                .on(LEAD_ERASED, LeadErased.class, handler::erased);
     }
 
     @Incoming("events-in")
@@ -47,5 +48,10 @@ public class SlaEventsConsumer {
     // system delay); different leads' events apply in parallel lanes (docs/decisions/0004).
     public CompletionStage<Void> consume(Message<?> message) {
         return lanes.dispatch(message, handlers);
+    }
+
+    /** The event types this consumer applies; its queue's routing keys must be exactly these. */
+    public Set<String> handledTypes() {
+        return handlers.types();
     }
 }

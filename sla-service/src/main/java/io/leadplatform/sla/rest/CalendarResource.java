@@ -1,5 +1,7 @@
 package io.leadplatform.sla.rest;
 
+import io.leadplatform.sla.api.CalendarRequest;
+import io.leadplatform.sla.api.CalendarView;
 import io.leadplatform.sla.service.CalendarService;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package io.leadplatform.sla.rest;
 
+import io.leadplatform.sla.api.ComplianceReport;
 import io.leadplatform.sla.service.ComplianceService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

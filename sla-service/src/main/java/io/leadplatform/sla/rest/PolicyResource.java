@@ -1,5 +1,7 @@
 package io.leadplatform.sla.rest;
 
+import io.leadplatform.sla.api.PolicyRequest;
+import io.leadplatform.sla.api.PolicyView;
 import io.leadplatform.sla.service.PolicyService;
 import io.leadplatform.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,7 +1,8 @@
 package io.leadplatform.sla.rest;
 
-import io.leadplatform.sla.service.SlaClockService;
 import io.leadplatform.events.Roles;
+import io.leadplatform.sla.api.SlaClockView;
+import io.leadplatform.sla.service.SlaClockService;
 import io.leadplatform.support.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -3,12 +3,12 @@ package io.leadplatform.sla.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadplatform.sla.api.CalendarRequest;
+import io.leadplatform.sla.api.CalendarRequest.OpeningHours;
+import io.leadplatform.sla.api.CalendarView;
 import io.leadplatform.sla.calendar.BusinessCalendar;
-import io.leadplatform.sla.domain.SlaCalendarEntity;
+import io.leadplatform.sla.domain.SlaCalendar;
 import io.leadplatform.sla.domain.SlaCalendarRepository;
-import io.leadplatform.sla.rest.CalendarRequest;
-import io.leadplatform.sla.rest.CalendarRequest.OpeningHours;
-import io.leadplatform.sla.rest.CalendarView;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -64,7 +64,7 @@ public class CalendarService {
     @Transactional
     public CalendarView save(CalendarRequest request) {
         BusinessCalendar calendar = validate(request);
-        SlaCalendarEntity entity = calendars.findByIdOptional(calendar.name()).orElseGet(SlaCalendarEntity::new);
+        SlaCalendar entity = calendars.findByIdOptional(calendar.name()).orElseGet(SlaCalendar::new);
         boolean created = entity.name == null;
         entity.name = calendar.name();
         entity.timeZone = calendar.zone().getId();
@@ -175,7 +175,7 @@ public class CalendarService {
         }
     }
 
-    private BusinessCalendar toCalendar(SlaCalendarEntity e) {
+    private BusinessCalendar toCalendar(SlaCalendar e) {
         Map<DayOfWeek, List<BusinessCalendar.Hours>> week = new EnumMap<>(DayOfWeek.class);
         read(e.weeklyHours, WEEK).forEach((day, hours) -> week.put(DayOfWeek.valueOf(day), hours.stream()
                 .map(h -> new BusinessCalendar.Hours(LocalTime.parse(h.open()),
@@ -195,7 +195,7 @@ public class CalendarService {
         return week;
     }
 
-    private static CalendarView view(BusinessCalendar c, SlaCalendarEntity e) {
+    private static CalendarView view(BusinessCalendar c, SlaCalendar e) {
         return new CalendarView(c.name(), c.zone().getId(), weekOf(c),
                 c.holidays().stream().map(LocalDate::toString).sorted().toList(), e == null ? null : e.updatedAt);
     }

@@ -1,7 +1,7 @@
 package io.leadplatform.sla.service;
 
+import io.leadplatform.sla.api.ComplianceReport;
 import io.leadplatform.sla.domain.ClockType;
-import io.leadplatform.sla.rest.ComplianceReport;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package io.leadplatform.sla.service;
 
-import io.leadplatform.sla.rest.PolicyRequest;
+import io.leadplatform.sla.api.PolicyRequest;
 
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,14 @@ package io.leadplatform.sla.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadplatform.sla.api.PolicyRequest;
+import io.leadplatform.sla.api.PolicyView;
 import io.leadplatform.sla.calendar.BusinessCalendar;
 import io.leadplatform.sla.config.SlaConfig;
 import io.leadplatform.sla.domain.ClockType;
 import io.leadplatform.sla.domain.SlaClock;
-import io.leadplatform.sla.domain.SlaPolicyEntity;
+import io.leadplatform.sla.domain.SlaPolicy;
 import io.leadplatform.sla.domain.SlaPolicyRepository;
-import io.leadplatform.sla.rest.PolicyRequest;
-import io.leadplatform.sla.rest.PolicyView;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -73,7 +73,7 @@ public class PolicyService {
     @Transactional
     public PolicyView create(PolicyRequest request, String createdBy) {
         PolicyDefinition definition = validate(request);
-        SlaPolicyEntity entity = new SlaPolicyEntity();
+        SlaPolicy entity = new SlaPolicy();
         entity.version = policies.nextVersion();
         entity.name = request.name().strip();
         entity.definition = write(definition);
@@ -98,13 +98,13 @@ public class PolicyService {
             policies.active().ifPresent(previous -> previous.active = false);
             return defaultView();
         }
-        SlaPolicyEntity entity = policies.lockVersion(version)
+        SlaPolicy entity = policies.lockVersion(version)
                 .orElseThrow(() -> ProblemException.notFound("policy version " + version));
         activate(entity);
         return view(entity);
     }
 
-    private void activate(SlaPolicyEntity entity) {
+    private void activate(SlaPolicy entity) {
         inForce().set(null);
         policies.active().filter(p -> p.version != entity.version).ifPresent(previous -> {
             previous.active = false;
@@ -241,7 +241,7 @@ public class PolicyService {
         return s == null ? "null" : s.toLowerCase(Locale.ROOT);
     }
 
-    private PolicyView view(SlaPolicyEntity e) {
+    private PolicyView view(SlaPolicy e) {
         PolicyDefinition d = parsed.computeIfAbsent(e.version, v -> read(e.definition));
         return new PolicyView(e.version, e.label(), e.name, e.active, d.warningRatio(), d.defaultCalendar(),
                 d.queueCalendars(), d.targets(), e.createdAt, e.createdBy, e.activatedAt);

@@ -1,7 +1,7 @@
 package io.leadplatform.sla.service;
 
+import io.leadplatform.sla.api.SlaClockView;
 import io.leadplatform.sla.domain.SlaClock;
-import io.leadplatform.sla.rest.SlaClockView;
 
 /** The one place a clock becomes its API view. */
 public final class SlaClockMapper {

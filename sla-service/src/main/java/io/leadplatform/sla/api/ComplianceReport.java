@@ -1,4 +1,4 @@
-package io.leadplatform.sla.rest;
+package io.leadplatform.sla.api;
 
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,7 @@ import java.time.Instant;
 /** A stored business-hours calendar; hours and holidays are JSON documents written by the calendar service. */
 @Entity
 @Table(name = "sla_calendar")
-public class SlaCalendarEntity {
+public class SlaCalendar {
 
     @Id
     public String name;

@@ -10,7 +10,7 @@ import java.time.Instant;
 /** One stored version of the SLA policy; its definition (JSON) never changes once written. */
 @Entity
 @Table(name = "sla_policy")
-public class SlaPolicyEntity {
+public class SlaPolicy {
 
     @Id
     public int version;

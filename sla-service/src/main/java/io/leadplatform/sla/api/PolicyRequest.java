@@ -1,4 +1,4 @@
-package io.leadplatform.sla.rest;
+package io.leadplatform.sla.api;
 
 import java.util.List;
 import java.util.Map;
