@@ -2,7 +2,7 @@ package io.leadplatform.routing;
 
 import io.leadplatform.events.AccountTiers;
 import io.leadplatform.events.EventTypes;
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +37,7 @@ class AccountTierRoutingTest {
     static TestBroker broker;
 
     @Inject
-    RoutingService routing;
+    RoutingEventHandler routing;
     @Inject
     RoutingDatabase db;
 

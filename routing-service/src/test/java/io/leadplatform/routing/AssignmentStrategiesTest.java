@@ -1,6 +1,6 @@
 package io.leadplatform.routing;
 
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 class AssignmentStrategiesTest {
 
     @Inject
-    RoutingService routing;
+    RoutingEventHandler routing;
     @Inject
     RoutingDatabase db;
 

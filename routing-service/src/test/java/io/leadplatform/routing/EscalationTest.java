@@ -3,7 +3,7 @@ package io.leadplatform.routing;
 import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.SlaBreached;
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.notNullValue;
 class EscalationTest {
 
     @Inject
-    RoutingService routing;
+    RoutingEventHandler routing;
     @Inject
     RoutingDatabase db;
 

@@ -1,6 +1,6 @@
 package io.leadplatform.routing;
 
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.nullValue;
 class OwnershipPolicyApiTest {
 
     @Inject
-    RoutingService routing;
+    RoutingEventHandler routing;
 
     @AfterEach
     void restore() {

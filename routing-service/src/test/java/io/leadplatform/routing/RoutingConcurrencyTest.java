@@ -5,7 +5,7 @@ import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadQualified;
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ class RoutingConcurrencyTest {
     static final int ROUTERS = 8;
 
     @Inject
-    RoutingService routing;
+    RoutingEventHandler routing;
     @Inject
     RoutingDatabase db;
 

@@ -4,7 +4,7 @@ import io.leadplatform.events.CloudEvent;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.events.LeadQualified;
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -104,7 +104,7 @@ final class TestRouting {
     }
 
     /** Routes as the consumer would, in a transaction of its own. */
-    static UUID route(RoutingService routing, LeadQualified data) {
+    static UUID route(RoutingEventHandler routing, LeadQualified data) {
         CloudEvent<LeadQualified> event = CloudEvent.of("scoring-service", EventTypes.LEAD_QUALIFIED, data.leadId(),
                 Instant.now(), data);
         QuarkusTransaction.requiringNew().run(() -> applyQualified(routing, List.of(event)));
@@ -115,12 +115,12 @@ final class TestRouting {
      * Applies qualifications as one inbox transaction does (call it inside one): each event, then the placements
      * the consumer makes before its commit.
      */
-    static void applyQualified(RoutingService routing, List<CloudEvent<LeadQualified>> events) {
+    static void applyQualified(RoutingEventHandler routing, List<CloudEvent<LeadQualified>> events) {
         events.forEach(event -> routing.qualified(event, event.data()));
         routing.placePending();
     }
 
-    static UUID route(RoutingService routing, String industry) {
+    static UUID route(RoutingEventHandler routing, String industry) {
         return route(routing, qualified(UUID.randomUUID(), industry, null));
     }
 

@@ -1,6 +1,6 @@
 package io.leadplatform.routing;
 
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,7 +36,7 @@ class TwoInstancesTest {
     static final int CONSUMERS_PER_INSTANCE = 4;
 
     @Inject
-    RoutingService routing;
+    RoutingEventHandler routing;
     @Inject
     EntityManager em;
 

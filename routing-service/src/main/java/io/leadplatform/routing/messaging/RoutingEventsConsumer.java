@@ -4,13 +4,14 @@ import io.leadplatform.events.LeadErased;
 import io.leadplatform.events.LeadQualified;
 import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaStarted;
-import io.leadplatform.routing.service.RoutingService;
+import io.leadplatform.routing.service.RoutingEventHandler;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.SubjectOrderedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 import static io.leadplatform.events.EventTypes.*;
@@ -21,14 +22,14 @@ public class RoutingEventsConsumer {
     private final SubjectOrderedEvents lanes;
     private final EventHandlers handlers;
 
-    public RoutingEventsConsumer(SubjectOrderedEvents lanes, RoutingService routing) {
+    public RoutingEventsConsumer(SubjectOrderedEvents lanes, RoutingEventHandler handler) {
         this.lanes = lanes;
         this.handlers = EventHandlers.forConsumer("routing-service.routing")
-                .on(LEAD_QUALIFIED, LeadQualified.class, routing::qualified)
-                .on(SLA_STARTED, SlaStarted.class, routing::slaStarted)
-                .on(SLA_BREACHED, SlaBreached.class, routing::slaBreached)
-                .on(LEAD_ERASED, LeadErased.class, routing::erased)
-                .beforeCommit(routing::placePending);
+                .on(LEAD_QUALIFIED, LeadQualified.class, handler::qualified)
+                .on(SLA_STARTED, SlaStarted.class, handler::slaStarted)
+                .on(SLA_BREACHED, SlaBreached.class, handler::slaBreached)
+                .on(LEAD_ERASED, LeadErased.class, handler::erased)
+                .beforeCommit(handler::placePending);
     }
 
     @Incoming("events-in")
@@ -37,5 +38,10 @@ public class RoutingEventsConsumer {
     // lock is taken once per batch and held only from the placements to the commit.
     public CompletionStage<Void> consume(Message<?> message) {
         return lanes.dispatch(message, handlers);
+    }
+
+    /** The event types this consumer applies; its queue's routing keys must be exactly these. */
+    public Set<String> handledTypes() {
+        return handlers.types();
     }
 }

@@ -1,5 +1,9 @@
 package io.leadplatform.routing.rest;
 
+import io.leadplatform.routing.api.AssignmentView;
+import io.leadplatform.routing.api.ReassignRequest;
+import io.leadplatform.routing.api.RejectRequest;
+import io.leadplatform.routing.api.RoutingView;
 import io.leadplatform.routing.service.AssignmentService;
 import io.leadplatform.routing.service.Caller;
 import io.quarkus.security.identity.SecurityIdentity;

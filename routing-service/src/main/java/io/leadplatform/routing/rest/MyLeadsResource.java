@@ -1,5 +1,6 @@
 package io.leadplatform.routing.rest;
 
+import io.leadplatform.routing.api.AssignmentView;
 import io.leadplatform.routing.service.AssignmentService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,16 @@
 package io.leadplatform.routing.rest;
 
+import io.leadplatform.routing.api.ActivateRequest;
+import io.leadplatform.routing.api.AssignmentView;
+import io.leadplatform.routing.api.MembersRequest;
+import io.leadplatform.routing.api.MembersView;
+import io.leadplatform.routing.api.PolicyRequest;
+import io.leadplatform.routing.api.PolicyView;
+import io.leadplatform.routing.api.QueueRequest;
+import io.leadplatform.routing.api.QueueView;
+import io.leadplatform.routing.api.SimulateRequest;
+import io.leadplatform.routing.api.SimulationView;
+import io.leadplatform.routing.api.WaitingView;
 import io.leadplatform.routing.service.AssignmentService;
 import io.leadplatform.routing.service.Caller;
 import io.leadplatform.routing.service.PolicyService;

@@ -3,6 +3,11 @@ package io.leadplatform.routing.service;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.LeadHandedOff;
 import io.leadplatform.events.LeadTouched;
+import io.leadplatform.routing.api.AssignmentView;
+import io.leadplatform.routing.api.ReassignRequest;
+import io.leadplatform.routing.api.RejectRequest;
+import io.leadplatform.routing.api.RoutingView;
+import io.leadplatform.routing.api.WaitingView;
 import io.leadplatform.routing.config.RoutingConfig;
 import io.leadplatform.routing.domain.Assignment;
 import io.leadplatform.routing.domain.AssignmentLedgerEntry;
@@ -17,11 +22,6 @@ import io.leadplatform.routing.domain.RoutingFacts;
 import io.leadplatform.routing.domain.RoutingQueue;
 import io.leadplatform.routing.domain.RoutingQueueRepository;
 import io.leadplatform.routing.domain.WaitingLeadRepository;
-import io.leadplatform.routing.rest.AssignmentView;
-import io.leadplatform.routing.rest.ReassignRequest;
-import io.leadplatform.routing.rest.RejectRequest;
-import io.leadplatform.routing.rest.RoutingView;
-import io.leadplatform.routing.rest.WaitingView;
 import io.leadplatform.support.outbox.Outbox;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -162,7 +162,7 @@ public class AssignmentService {
         assignments.persist(next.assignment());
         ledger.persist(AssignmentLedgerEntry.of(next.assignment(), AssignmentLedgerEntry.Action.ASSIGNED, user,
                         "hand-off from " + current.assignee + "; " + how + "; " + placed.why()
-                                + RoutingService.skippedText(placed), now)
+                                + RoutingEventHandler.skippedText(placed), now)
                 .decision(policy.version, rule, placed.candidates(), placed.skipped(), placed.assignee()));
         outbox.append(EventTypes.LEAD_HANDED_OFF, leadId, new LeadHandedOff(leadId, current.id, current.assignee,
                 placed.assignee(), placed.queue().id, placed.queue().owningOrg.name(), now));

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * The leads qualified in the current transaction that still wait for a queue member, in the order they came.
- * Routing places them at the end of the transaction ({@link RoutingService#placePending}), so the queues' lock is
+ * Routing places them at the end of the transaction ({@link RoutingEventHandler#placePending}), so the queues' lock is
  * held only from the placements to the commit, not while the rest of a batch is applied.
  */
 @TransactionScoped

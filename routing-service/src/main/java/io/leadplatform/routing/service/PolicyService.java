@@ -1,6 +1,11 @@
 package io.leadplatform.routing.service;
 
 import io.leadplatform.events.AccountTiers;
+import io.leadplatform.routing.api.ActivateRequest;
+import io.leadplatform.routing.api.PolicyRequest;
+import io.leadplatform.routing.api.PolicyView;
+import io.leadplatform.routing.api.SimulateRequest;
+import io.leadplatform.routing.api.SimulationView;
 import io.leadplatform.routing.config.RoutingConfig;
 import io.leadplatform.routing.domain.OwnershipPolicy;
 import io.leadplatform.routing.domain.OwnershipPolicyRepository;
@@ -13,11 +18,6 @@ import io.leadplatform.routing.domain.RoutingException;
 import io.leadplatform.routing.domain.RoutingFacts;
 import io.leadplatform.routing.domain.RoutingQueue;
 import io.leadplatform.routing.domain.RoutingQueueRepository;
-import io.leadplatform.routing.rest.ActivateRequest;
-import io.leadplatform.routing.rest.PolicyRequest;
-import io.leadplatform.routing.rest.PolicyView;
-import io.leadplatform.routing.rest.SimulateRequest;
-import io.leadplatform.routing.rest.SimulationView;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

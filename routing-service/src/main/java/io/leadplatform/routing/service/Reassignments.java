@@ -82,7 +82,7 @@ public class Reassignments {
         ledger.persist(AssignmentLedgerEntry.of(next.assignment(), AssignmentLedgerEntry.Action.REASSIGNED, actor,
                         "reassigned from " + current.assignee + " (" + current.queue.name + ") to "
                                 + placed.assignee() + " (" + placed.queue().name + "): " + reason + "; "
-                                + placed.why() + RoutingService.skippedText(placed), now)
+                                + placed.why() + RoutingEventHandler.skippedText(placed), now)
                 .decision(current.policyVersion, current.ruleName, placed.candidates(), placed.skipped(),
                         placed.assignee()));
         Assignment a = next.assignment();

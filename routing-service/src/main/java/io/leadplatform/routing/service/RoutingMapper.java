@@ -1,15 +1,15 @@
 package io.leadplatform.routing.service;
 
+import io.leadplatform.routing.api.AssignmentView;
+import io.leadplatform.routing.api.PolicyView;
+import io.leadplatform.routing.api.QueueView;
+import io.leadplatform.routing.api.RoutingView;
 import io.leadplatform.routing.domain.Assignment;
 import io.leadplatform.routing.domain.AssignmentLedgerEntry;
 import io.leadplatform.routing.domain.OwnershipPolicy;
 import io.leadplatform.routing.domain.OwnershipRule;
 import io.leadplatform.routing.domain.QueueMember;
 import io.leadplatform.routing.domain.RoutingQueue;
-import io.leadplatform.routing.rest.AssignmentView;
-import io.leadplatform.routing.rest.PolicyView;
-import io.leadplatform.routing.rest.QueueView;
-import io.leadplatform.routing.rest.RoutingView;
 
 import java.util.Arrays;
 import java.util.List;

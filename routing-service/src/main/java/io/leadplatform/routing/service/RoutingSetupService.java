@@ -1,14 +1,14 @@
 package io.leadplatform.routing.service;
 
+import io.leadplatform.routing.api.MembersRequest;
+import io.leadplatform.routing.api.MembersView;
+import io.leadplatform.routing.api.QueueRequest;
+import io.leadplatform.routing.api.QueueView;
 import io.leadplatform.routing.domain.OwningOrg;
 import io.leadplatform.routing.domain.QueueMember;
 import io.leadplatform.routing.domain.QueueMemberRepository;
 import io.leadplatform.routing.domain.RoutingQueue;
 import io.leadplatform.routing.domain.RoutingQueueRepository;
-import io.leadplatform.routing.rest.MembersRequest;
-import io.leadplatform.routing.rest.MembersView;
-import io.leadplatform.routing.rest.QueueRequest;
-import io.leadplatform.routing.rest.QueueView;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -17,9 +17,9 @@ public class WaitingLeadRetry {
     static final int BATCH = 100;
 
     private final WaitingLeadRepository waiting;
-    private final RoutingService routing;
+    private final RoutingEventHandler routing;
 
-    public WaitingLeadRetry(WaitingLeadRepository waiting, RoutingService routing) {
+    public WaitingLeadRetry(WaitingLeadRepository waiting, RoutingEventHandler routing) {
         this.waiting = waiting;
         this.routing = routing;
     }

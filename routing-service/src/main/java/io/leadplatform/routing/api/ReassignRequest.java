@@ -1,4 +1,4 @@
-package io.leadplatform.routing.rest;
+package io.leadplatform.routing.api;
 
 /**
  * Where a manager or ops moves a lead: {@code queue} (id or name, default the current queue) and {@code assignee}

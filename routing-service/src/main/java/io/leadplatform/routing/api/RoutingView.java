@@ -1,4 +1,4 @@
-package io.leadplatform.routing.rest;
+package io.leadplatform.routing.api;
 
 import java.time.Instant;
 import java.util.List;

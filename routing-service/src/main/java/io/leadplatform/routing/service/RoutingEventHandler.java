@@ -41,9 +41,9 @@ import java.util.UUID;
 /** Applies the events routing consumes, each inside the inbox's transaction. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class RoutingService {
+public class RoutingEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(RoutingService.class);
+    private static final Logger LOG = Logger.getLogger(RoutingEventHandler.class);
 
     private final OwnershipPolicyRepository policies;
     private final AssignmentRepository assignments;
@@ -60,10 +60,11 @@ public class RoutingService {
     private final RoutingConfig config;
     private final Clock clock;
 
-    public RoutingService(OwnershipPolicyRepository policies, AssignmentRepository assignments,
+    public RoutingEventHandler(OwnershipPolicyRepository policies, AssignmentRepository assignments,
             AssignmentLedgerRepository ledger, QualifiedFactRepository facts, MemberBreachRepository breaches,
-            QueueMemberRepository members, WaitingLeadRepository waiting, RoutingQueueRepository queues, Placement placement, Reassignments reassignments, Outbox outbox,
-            PendingPlacements pending, RoutingConfig config, Clock clock) {
+            QueueMemberRepository members, WaitingLeadRepository waiting, RoutingQueueRepository queues,
+            Placement placement, Reassignments reassignments, Outbox outbox, PendingPlacements pending,
+            RoutingConfig config, Clock clock) {
         this.policies = policies;
         this.assignments = assignments;
         this.ledger = ledger;
