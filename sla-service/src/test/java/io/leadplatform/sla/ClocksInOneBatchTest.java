@@ -7,6 +7,7 @@ import io.leadplatform.events.LeadTouched;
 import io.leadplatform.sla.service.SlaEventHandler;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.InboundEvents;
+import io.leadplatform.support.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

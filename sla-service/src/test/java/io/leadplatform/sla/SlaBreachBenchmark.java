@@ -2,6 +2,7 @@ package io.leadplatform.sla;
 
 import io.leadplatform.sla.config.SlaConfig;
 import io.leadplatform.sla.service.ComplianceService;
+import io.leadplatform.support.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package io.leadplatform.sla;
 
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.MutableClock;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -6,6 +6,7 @@ import io.leadplatform.events.EventTypes;
 import io.leadplatform.sla.service.ComplianceRollup;
 import io.leadplatform.sla.service.ComplianceService;
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.MutableClock;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.MutableClock;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,6 +3,7 @@ package io.leadplatform.sla;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.MutableClock;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,7 @@
 package io.leadplatform.sla;
 
 import io.leadplatform.sla.service.SlaClockService;
+import io.leadplatform.support.testing.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

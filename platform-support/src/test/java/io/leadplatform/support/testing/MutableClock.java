@@ -1,4 +1,4 @@
-package io.leadplatform.scoring;
+package io.leadplatform.support.testing;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -13,8 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The service's clock in tests: it stands still until a test advances it, so decay is exact. It never goes back,
- * because the test classes share one application; tests date their events from it, not from the wall clock.
+ * The service's clock in tests: it stands still until a test advances it, so due and warning times and decay are
+ * exact and a breach needs no waiting. It never goes back, because the test classes share one application; tests date
+ * their events from it, not from the wall clock. A service whose tests want it indexes this test jar
+ * ({@code %test.quarkus.index-dependency.support-testing.*}).
  */
 @Alternative
 @Priority(1)
