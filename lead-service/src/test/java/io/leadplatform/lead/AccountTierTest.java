@@ -1,9 +1,9 @@
 package io.leadplatform.lead;
 
-import io.leadplatform.support.testing.Leads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;

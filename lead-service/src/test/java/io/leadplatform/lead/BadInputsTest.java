@@ -1,10 +1,10 @@
 package io.leadplatform.lead;
 
-import io.leadplatform.support.testing.Leads;
-import io.leadplatform.support.testing.SampleData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.SampleData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,8 +1,8 @@
 package io.leadplatform.lead;
 
-import io.leadplatform.support.testing.Leads;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,8 +1,8 @@
 package io.leadplatform.lead;
 
-import io.leadplatform.support.testing.Leads;
-import io.leadplatform.support.testing.SampleData;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
+import io.leadplatform.support.testing.SampleData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,6 +1,6 @@
 package io.leadplatform.lead;
 
-import io.leadplatform.support.testing.Leads;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

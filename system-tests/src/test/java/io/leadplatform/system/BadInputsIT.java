@@ -1,8 +1,8 @@
 package io.leadplatform.system;
 
-import io.leadplatform.support.testing.Leads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadplatform.events.EventJson;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.SampleData;
 import io.restassured.response.Response;

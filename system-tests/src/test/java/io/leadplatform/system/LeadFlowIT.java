@@ -1,7 +1,7 @@
 package io.leadplatform.system;
 
-import io.leadplatform.support.testing.Leads;
 import io.leadplatform.events.EventTypes;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.leadplatform.support.testing.TestBroker;
 import io.restassured.http.ContentType;

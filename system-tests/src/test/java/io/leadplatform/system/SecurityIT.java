@@ -1,6 +1,6 @@
 package io.leadplatform.system;
 
-import io.leadplatform.support.testing.Leads;
+import io.leadplatform.events.Leads;
 import io.leadplatform.support.testing.KeycloakTokens;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.leadplatform.support.testing;
+package io.leadplatform.events;
 
 import java.util.HashMap;
 import java.util.List;
