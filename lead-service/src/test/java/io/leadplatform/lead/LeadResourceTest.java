@@ -1,6 +1,5 @@
 package io.leadplatform.lead;
 
-import io.leadplatform.events.EventJson;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.events.Leads;

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The default model as CEL data reproduces the built-in rules, and broken rules are rejected with their place. */
 class CelModelTest {

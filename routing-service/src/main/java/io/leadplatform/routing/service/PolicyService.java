@@ -10,7 +10,6 @@ import io.leadplatform.routing.config.RoutingConfig;
 import io.leadplatform.routing.domain.OwnershipPolicy;
 import io.leadplatform.routing.domain.OwnershipPolicyRepository;
 import io.leadplatform.routing.domain.OwnershipRule;
-import io.leadplatform.routing.domain.QualifiedFact;
 import io.leadplatform.routing.domain.QualifiedFactRepository;
 import io.leadplatform.routing.domain.QueueMember;
 import io.leadplatform.routing.domain.RoutingDecision;
