@@ -130,14 +130,14 @@ class ImportRowErrorsTest {
                 .then().statusCode(404);
     }
 
-    private static String row(String externalId, String email, String employees) {
+    static String row(String externalId, String email, String employees) {
         String campaign = "import-" + externalId.substring(1, 9);
         return externalId + "," + email + ",Kim,Lee,Acme,acme.example,CTO,SaaS," + employees + ",1000,US,NA,"
                 + "Okta;Slack,automation,inbound,paid,google-ads," + campaign + ",google,cpc," + campaign
                 + ",true,true,2025-10-01T09:00:00Z\n"; // before the sample data's window, which the funnel test checks
     }
 
-    private static JsonPath run(String kind, String csv) {
+    static JsonPath run(String kind, String csv) {
         String location = given().auth().oauth2(KeycloakTokens.of("mara")).contentType("text/csv").body(csv)
                 .post("/api/imports/" + kind).then().statusCode(202).extract().header("Location");
         JsonPath[] job = new JsonPath[1];

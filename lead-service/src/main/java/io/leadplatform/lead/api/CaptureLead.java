@@ -50,7 +50,7 @@ public record CaptureLead(
         @JsonAlias("consent_contact") Boolean consentContact,
         @JsonAlias("consent_source") @Size(max = 100) String consentSource,
         @JsonAlias("consent_text_version") @Size(max = 40) String consentTextVersion,
-        @JsonAlias("captured_at") OffsetDateTime capturedAt) {
+        @JsonAlias("captured_at") @PlausibleTime OffsetDateTime capturedAt) {
 
     public CaptureLead {
         // Forms and CSV exports pad emails with spaces, and send empty fields; validate what we will store.

@@ -1,5 +1,7 @@
 package io.leadplatform.lead.rest;
 
+import io.leadplatform.lead.api.EngagementValue;
+import io.leadplatform.lead.api.PlausibleTime;
 import io.leadplatform.lead.api.RecordEngagement;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 
 /** An engagement event that names its lead by email or external id (exactly one of them). */
+@EngagementValue
 public record KeyedEngagementRequest(
         @Size(max = 320) String email,
         @Size(max = 100) String externalId,
@@ -15,5 +18,5 @@ public record KeyedEngagementRequest(
         @Pattern(regexp = RecordEngagement.TYPES, message = "is not a known event type")
         String type,
         Double value,
-        OffsetDateTime occurredAt) {
+        @PlausibleTime OffsetDateTime occurredAt) implements EngagementValue.Valued {
 }

@@ -5,8 +5,8 @@ import io.leadplatform.lead.service.CsvRows;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,14 +18,19 @@ public interface RowImporter {
     /** One result per row, in order; a row that cannot be stored is rejected with its reason, never thrown. */
     List<RowResult> importRows(List<CsvRows.Row> batch);
 
-    /** Throws a row error listing the command's constraint violations, field by field, if it has any. */
+    /** Throws a row error listing the command's constraint violations by CSV column, if it has any. */
     static <T> T valid(Validator validator, T command) {
         Set<ConstraintViolation<T>> violations = validator.validate(command);
         if (!violations.isEmpty()) {
             throw new IllegalArgumentException(violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).collect(Collectors.joining("; ")));
+                    .map(v -> column(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted()
+                    .collect(Collectors.joining("; ")));
         }
         return command;
+    }
+
+    /** The CSV column of a command's property: {@code capturedAt} is {@code captured_at}. */
+    private static String column(String property) {
+        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }
