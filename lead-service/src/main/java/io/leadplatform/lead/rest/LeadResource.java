@@ -31,6 +31,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,6 +47,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "SecurityScheme")
 public class LeadResource {
+
+    static final List<String> SEARCH_PARAMETERS = List.of("stage", "channel", "campaign", "owningOrg", "queue",
+            "account", "email", "from", "to", "page", "size");
 
     private final LeadCaptureService capture;
     private final LeadQueries queries;
@@ -110,19 +114,28 @@ public class LeadResource {
     @GET
     @RolesAllowed({"marketing-ops", "sales-ops", "marketing-manager", "sales-manager", "leadership",
             "platform-admin", "xdr"})
-    @Operation(summary = "Search leads", description = "Filters combine; account is a company domain (free-mail "
-            + "addresses never belong to an account); from/to bound the capture time "
-            + "(dates or instants). page starts at 0; size is capped. An XDR sees only their own leads.")
+    @Operation(summary = "Search leads", description = "Filters combine; email matches the normalised address "
+            + "exactly; account is a company domain (free-mail addresses never belong to an account); from/to bound "
+            + "the capture time (dates or instants). page starts at 0; size is capped. An unknown parameter, stage, "
+            + "channel or owningOrg is a 400 naming it. An XDR sees only their own leads.")
     public LeadPage search(@QueryParam("stage") @Size(max = 20) String stage,
             @QueryParam("channel") @Size(max = 16) String channel,
             @QueryParam("campaign") @Size(max = 200) String campaign,
             @QueryParam("owningOrg") @Size(max = 16) String owningOrg,
             @QueryParam("queue") @Size(max = 100) String queue,
             @QueryParam("account") @Size(max = 255) String account,
+            @QueryParam("email") @Size(max = 320) String email,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(LeadSearch.MAX_PAGE_SIZE) int size) {
-        return queries.search(new LeadSearch(stage, channel, campaign, owningOrg, queue, account,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(LeadSearch.MAX_PAGE_SIZE) int size,
+            @Context UriInfo uri) {
+        for (String parameter : uri.getQueryParameters().keySet()) {
+            if (!SEARCH_PARAMETERS.contains(parameter)) {
+                throw ProblemException.invalid(parameter, "is not a search parameter; use "
+                        + String.join(", ", SEARCH_PARAMETERS));
+            }
+        }
+        return queries.search(new LeadSearch(stage, channel, campaign, owningOrg, queue, account, email,
                 FunnelReports.parseInstant("from", from), FunnelReports.parseInstant("to", to),
                 restrictedTo()), page, size);
     }

@@ -7,6 +7,7 @@ import io.leadplatform.lead.api.LeadView;
 import io.leadplatform.lead.api.TimelineView;
 import io.leadplatform.lead.domain.EngagementEventRepository;
 import io.leadplatform.lead.domain.Lead;
+import io.leadplatform.lead.domain.LeadIdentity;
 import io.leadplatform.lead.domain.LeadRepository;
 import io.leadplatform.lead.domain.LeadSlaClockRepository;
 import io.leadplatform.lead.domain.TimelineRepository;
@@ -29,6 +30,10 @@ import static io.leadplatform.lead.domain.TimelineEntry.details;
 @ApplicationScoped
 @Transactional
 public class LeadQueries {
+
+    private static final List<String> STAGES = Arrays.stream(Lead.Stage.values()).map(Enum::name).toList();
+    private static final List<String> CHANNELS = List.of("paid", "owned", "earned", "outbound");
+    private static final List<String> ORGS = List.of("MARKETING", "SALES");
 
     private final LeadRepository leads;
     private final EngagementEventRepository engagements;
@@ -57,17 +62,15 @@ public class LeadQueries {
         int pageSize = Math.min(size, LeadSearch.MAX_PAGE_SIZE);
         StringBuilder where = new StringBuilder("erasedAt is null");
         Map<String, Object> params = new LinkedHashMap<>();
-        if (q.stage() != null && !q.stage().isBlank()) {
-            String stage = q.stage().strip().toUpperCase(Locale.ROOT);
-            if (Arrays.stream(Lead.Stage.values()).noneMatch(s -> s.name().equals(stage))) {
-                return new LeadPage(List.of(), page, pageSize, 0); // no lead is at a stage that does not exist
-            }
+        String stage = oneOf("stage", q.stage(), STAGES);
+        if (stage != null) {
             where.append(" and stage = :stage");
             params.put("stage", Lead.Stage.valueOf(stage));
         }
-        filter(where, params, "channel", q.channel());
+        filter(where, params, "channel", oneOf("channel", q.channel(), CHANNELS));
         filter(where, params, "campaign", q.campaign());
-        filter(where, params, "owningOrg", q.owningOrg() == null ? null : q.owningOrg().toUpperCase(Locale.ROOT));
+        filter(where, params, "owningOrg", oneOf("owningOrg", q.owningOrg(), ORGS));
+        filter(where, params, "email", LeadIdentity.normalizeEmail(q.email()));
         filter(where, params, "assignedQueue", q.queue());
         filter(where, params, "accountDomain", q.account() == null ? null : q.account().toLowerCase(Locale.ROOT));
         filter(where, params, "assignee", q.assignee());
@@ -95,6 +98,16 @@ public class LeadQueries {
                 details("type", e.type, "value", e.value))));
         out.sort(Comparator.comparing(TimelineView::at));
         return out;
+    }
+
+    /** The value in the case the filter stores, null when absent; a value outside {@code allowed} is a 400. */
+    private static String oneOf(String parameter, String value, List<String> allowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        return allowed.stream().filter(a -> a.equalsIgnoreCase(v)).findFirst().orElseThrow(() ->
+                ProblemException.invalid(parameter, "must be one of " + String.join(", ", allowed)));
     }
 
     Lead live(UUID id) {
