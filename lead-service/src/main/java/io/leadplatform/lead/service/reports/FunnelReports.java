@@ -21,7 +21,7 @@ import java.util.TreeMap;
 /**
  * The funnel per channel, campaign, source or owning org, over leads captured in [from, to). Stage counts are
  * the leads' current stages; conversions use the stages each lead ever reached. Erased leads still count.
- * Costs are the campaign costs whose period overlaps [from, to); there are none per org.
+ * Costs are the campaign costs prorated to the part of their period inside [from, to); there are none per org.
  */
 @ApplicationScoped
 public class FunnelReports {
@@ -65,8 +65,13 @@ public class FunnelReports {
         }
         Map<String, BigDecimal> costs = new TreeMap<>();
         if (!"owning_org".equals(column)) {
-            for (Object[] r : rows("SELECT coalesce(" + column + ", 'unknown'), sum(cost_usd) FROM campaign_cost "
-                    + "WHERE period_start < :to AND period_end >= :from GROUP BY 1", start, end)) {
+            // Each period's cost times the share of it inside [from, to); a period runs from its first day's
+            // start to its last day's end, UTC.
+            for (Object[] r : rows("SELECT coalesce(" + column + ", 'unknown'), round(sum(cost_usd * extract(epoch "
+                    + "FROM least(period_to, :to) - greatest(period_from, :from)) / extract(epoch FROM period_to "
+                    + "- period_from)), 2) FROM (SELECT *, period_start::timestamp AT TIME ZONE 'UTC' AS period_from, "
+                    + "(period_end + 1)::timestamp AT TIME ZONE 'UTC' AS period_to FROM campaign_cost) c "
+                    + "WHERE period_from < :to AND period_to > :from GROUP BY 1", start, end)) {
                 costs.put((String) r[0], (BigDecimal) r[1]);
             }
         }
@@ -78,7 +83,7 @@ public class FunnelReports {
                     reasons.getOrDefault(e.getKey(), Map.of()), cost, per(cost, t[0]), per(cost, t[1]),
                     per(cost, t[2]));
         }).toList();
-        return new FunnelReport(groupBy == null ? "channel" : groupBy, from, to, out);
+        return new FunnelReport(groupBy == null ? "channel" : groupBy, from, to, FunnelReport.COST_BASIS, out);
     }
 
     /** The report as CSV: one row per group; stage counts and rejection reasons get a column each. */
