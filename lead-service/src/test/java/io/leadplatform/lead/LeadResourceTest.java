@@ -19,6 +19,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -107,8 +108,36 @@ class LeadResourceTest {
                 .contentType(ContentType.JSON).body(body).post("/api/leads")
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(KeycloakTokens.of("mara")).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body(Leads.inboundItSecurityLead()).post("/api/leads")
+                .contentType(ContentType.JSON).body(body).post("/api/leads")
                 .then().statusCode(201).body("id", equalTo(first));
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithAnotherBodyIsRefusedAndLosesNoLead() {
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(KeycloakTokens.of("mara")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(Leads.inboundItSecurityLead()).post("/api/leads")
+                .then().statusCode(201);
+        Map<String, Object> other = Leads.inboundItSecurityLead();
+        given().auth().oauth2(KeycloakTokens.of("mara")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(other).post("/api/leads")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("Idempotency-Key"));
+        // The refused lead is not lost: sent again with a key of its own, it is captured.
+        given().auth().oauth2(KeycloakTokens.of("mara")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(other).post("/api/leads").then().statusCode(201);
+    }
+
+    @Test
+    void idempotencyKeysAreTheCallersOwn() {
+        String key = UUID.randomUUID().toString();
+        String mine = given().auth().oauth2(KeycloakTokens.of("mara")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(Leads.inboundItSecurityLead()).post("/api/leads")
+                .then().statusCode(201).extract().path("id");
+        String theForms = given().auth().oauth2(KeycloakTokens.webForms()).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(Leads.inboundItSecurityLead()).post("/api/leads")
+                .then().statusCode(201).extract().path("id");
+        assertThat(theForms).isNotEqualTo(mine);
     }
 
     @Test

@@ -4,5 +4,5 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class IdempotencyKeyRepository implements PanacheRepositoryBase<IdempotencyKey, String> {
+public class IdempotencyKeyRepository implements PanacheRepositoryBase<IdempotencyKey, IdempotencyKey.Scoped> {
 }

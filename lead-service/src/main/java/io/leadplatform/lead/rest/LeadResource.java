@@ -68,11 +68,12 @@ public class LeadResource {
     @RolesAllowed({"lead-intake", "marketing-ops"})
     @Operation(summary = "Capture a lead", description = "email is required unless phone (international form, "
             + "stored as E.164) is given. 201 with the new lead's id; 200 with merged=true when the normalised email "
-            + "matched an existing lead, or for a lead without email, the phone matched a phone-only lead. A retry "
-            + "with the same Idempotency-Key returns the first result.")
+            + "matched an existing lead, or for a lead without email, the phone matched a phone-only lead. The same "
+            + "request again with the same Idempotency-Key returns the first result; another request with a key the "
+            + "caller already used is a 422. Keys are the caller's own.")
     public Response capture(@NotNull @Valid CaptureLead request,
             @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, UriInfo uri) {
-        CaptureResult result = capture.capture(request, idempotencyKey);
+        CaptureResult result = capture.capture(request, identity.getPrincipal().getName(), idempotencyKey);
         return Response.status(result.status())
                 .location(uri.getAbsolutePathBuilder().path(result.leadId().toString()).build())
                 .entity(new CaptureResponse(result.leadId(), result.merged()))

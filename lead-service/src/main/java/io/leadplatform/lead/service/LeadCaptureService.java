@@ -1,5 +1,7 @@
 package io.leadplatform.lead.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.LeadUpdated;
 import io.leadplatform.lead.api.CaptureLead;
@@ -16,16 +18,20 @@ import io.leadplatform.lead.domain.LeadIdentity;
 import io.leadplatform.lead.domain.LeadRepository;
 import io.leadplatform.lead.domain.TimelineRepository;
 import io.leadplatform.support.outbox.Outbox;
+import io.leadplatform.support.problem.Problem;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,27 +57,38 @@ public class LeadCaptureService {
     private final TimelineRepository timeline;
     private final AccountRepository accounts;
     private final Outbox outbox;
+    private final ObjectMapper json;
     private final Clock clock;
 
     public LeadCaptureService(LeadRepository leads, EngagementEventRepository engagements,
             IdempotencyKeyRepository idempotencyKeys, TimelineRepository timeline, AccountRepository accounts,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, ObjectMapper json, Clock clock) {
         this.leads = leads;
         this.engagements = engagements;
         this.idempotencyKeys = idempotencyKeys;
         this.timeline = timeline;
         this.accounts = accounts;
         this.outbox = outbox;
+        this.json = json;
         this.clock = clock;
     }
 
-    /** Stores a new lead or merges into the one with the same identity; a retried idempotency key answers as before. */
+    /**
+     * Stores a new lead or merges into the one with the same identity. An idempotency key is the caller's: the same
+     * request again with it gets the first result back, another request with it is refused (422).
+     */
     @Transactional
-    public CaptureResult capture(CaptureLead request, String idempotencyKey) {
+    public CaptureResult capture(CaptureLead request, String caller, String idempotencyKey) {
+        String requestHash = idempotencyKey == null ? null : fingerprint(request);
         if (idempotencyKey != null) {
-            leads.lockKey("idempotency:" + idempotencyKey);
-            IdempotencyKey previous = idempotencyKeys.findById(idempotencyKey);
+            // A retry that arrives while the first is in flight waits here for its result.
+            leads.lockKey("idempotency:" + caller + ":" + idempotencyKey);
+            IdempotencyKey previous = idempotencyKeys.findById(new IdempotencyKey.Scoped(caller, idempotencyKey));
             if (previous != null) {
+                if (!previous.answers(requestHash)) {
+                    throw new ProblemException(Problem.of(422, "Idempotency-Key reused",
+                            "Idempotency-Key: was already used with another request; send a new key"));
+                }
                 return new CaptureResult(previous.leadId, previous.status == 200, previous.status);
             }
         }
@@ -87,7 +104,9 @@ public class LeadCaptureService {
         leads.rememberExternalId(facts.externalId(), result.leadId());
         if (idempotencyKey != null) {
             IdempotencyKey key = new IdempotencyKey();
+            key.client = caller;
             key.key = idempotencyKey;
+            key.requestHash = requestHash;
             key.leadId = result.leadId();
             key.status = result.status();
             key.createdAt = now;
@@ -211,6 +230,16 @@ public class LeadCaptureService {
                     facts.source(), "campaign", facts.campaign(), "factsAdded", factsAdded));
         }
         return new CaptureResult(lead.id, true, 200);
+    }
+
+    /** SHA-256 of the request as the service read it, hex: what makes a retry the same request. */
+    private String fingerprint(CaptureLead request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
     }
 
     private static Instant instantOrNow(OffsetDateTime t, Instant now) {

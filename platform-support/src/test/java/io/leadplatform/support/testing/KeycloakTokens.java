@@ -20,6 +20,17 @@ public final class KeycloakTokens {
         return CACHE.computeIfAbsent("lead-platform-cli/" + user, k -> passwordGrant("lead-platform-cli", user));
     }
 
+    /** The web-forms client's own token (client credentials, role lead-intake), as a website's backend gets it. */
+    public static String webForms() {
+        return CACHE.computeIfAbsent("web-forms", k -> RestAssured.given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", "web-forms")
+                .formParam("client_secret", System.getProperty("web-forms.secret", "web-forms-local-secret"))
+                .post(KEYCLOAK_URL + "/realms/lead-platform/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token"));
+    }
+
     /** A token minted for a client that is not the platform's audience. */
     public static String foreignAudience(String user) {
         return CACHE.computeIfAbsent("audience-probe/" + user, k -> passwordGrant("audience-probe", user));
