@@ -100,6 +100,30 @@ class EscalationTest {
         }
     }
 
+    @Test
+    void unavailabilityHoldsWhenTheBreachAlsoReassignsInAQueueOfSeveral() {
+        String queue = queue(unique("rr"), "SALES", "ROUND_ROBIN", "escalation", "REASSIGN");
+        members(queue, List.of(member("rr-a"), member("rr-b"), member("rr-c")));
+        String industry = routeIndustryTo(queue);
+        List<UUID> leadsOfA = new java.util.ArrayList<>();
+        while (leadsOfA.size() < 3) {
+            UUID lead = route(routing, industry);
+            if ("rr-a".equals(assignee(lead))) {
+                leadsOfA.add(lead);
+            }
+        }
+        leadsOfA.forEach(lead -> breach(lead, "rr-a"));
+
+        routingOf(leadsOfA.getLast()).body("ledger.action", hasItem("MEMBER_UNAVAILABLE"))
+                .body("assignment.assignee", org.hamcrest.Matchers.not(equalTo("rr-a")));
+        given().auth().oauth2(KeycloakTokens.of("sam")).get("/api/routing/queues/" + queue + "/members")
+                .then().statusCode(200)
+                .body("members.find { it.username == 'rr-a' }.unavailableUntil", notNullValue());
+        for (int i = 0; i < 4; i++) {
+            assertThat(assignee(route(routing, industry))).isNotEqualTo("rr-a");
+        }
+    }
+
     private void breach(UUID lead, String assignee) {
         SlaBreached data = new SlaBreached(lead, UUID.randomUUID(), "FIRST_TOUCH", "SALES", "q", assignee,
                 Instant.now().minusSeconds(60), Instant.now());

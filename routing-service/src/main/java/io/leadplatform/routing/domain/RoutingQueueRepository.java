@@ -29,6 +29,9 @@ public class RoutingQueueRepository implements PanacheRepositoryBase<RoutingQueu
             return queue;
         }
         lockQueues();
+        // A refresh discards what this transaction changed but has not written yet (a breach making a member
+        // unavailable just before it reassigns): write it first, so the re-read keeps it.
+        em.flush();
         em.refresh(queue, LockModeType.PESSIMISTIC_WRITE);
         // Members' counters only change under this lock; re-read them in case they were loaded before it.
         queue.members.forEach(em::refresh);
