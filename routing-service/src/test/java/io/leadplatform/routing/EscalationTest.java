@@ -102,7 +102,7 @@ class EscalationTest {
 
     @Test
     void unavailabilityHoldsWhenTheBreachAlsoReassignsInAQueueOfSeveral() {
-        String queue = queue(unique("rr"), "SALES", "ROUND_ROBIN", "escalation", "REASSIGN");
+        String queue = queue(unique("rr"), "SALES", "ROUND_ROBIN", "escalation", "REASSIGN", "manager", "sol");
         members(queue, List.of(member("rr-a"), member("rr-b"), member("rr-c")));
         String industry = routeIndustryTo(queue);
         List<UUID> leadsOfA = new java.util.ArrayList<>();
@@ -122,6 +122,17 @@ class EscalationTest {
         for (int i = 0; i < 4; i++) {
             assertThat(assignee(route(routing, industry))).isNotEqualTo("rr-a");
         }
+
+        // The queue's manager puts rr-a back to work; a manager of other queues may not.
+        String clear = "/api/routing/queues/" + queue + "/members/rr-a/unavailable";
+        given().auth().oauth2(KeycloakTokens.of("mel")).delete(clear).then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.of("sol")).delete(clear).then().statusCode(200)
+                .body("members.find { it.username == 'rr-a' }.unavailableUntil", org.hamcrest.Matchers.nullValue());
+        List<String> next = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            next.add(assignee(route(routing, industry)));
+        }
+        assertThat(next).contains("rr-a");
     }
 
     private void breach(UUID lead, String assignee) {

@@ -18,6 +18,7 @@ import io.leadplatform.routing.service.RoutingSetupService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -85,6 +86,16 @@ public class RoutingSetupResource {
             description = "Managers may change only the queues they manage. Warnings advise, never block.")
     public MembersView replaceMembers(@PathParam("id") UUID id, MembersRequest request) {
         return setup.replaceMembers(id, request, Caller.of(identity));
+    }
+
+    @DELETE
+    @Path("/queues/{id}/members/{username}/unavailable")
+    @RolesAllowed({"marketing-ops", "sales-ops", "platform-admin", "marketing-manager", "sales-manager"})
+    @Operation(summary = "Make a member whom repeated SLA breaches made unavailable take leads again",
+            description = "Clears unavailableUntil for this queue; managers only in the queues they manage. Returns "
+                    + "the roster.")
+    public MembersView clearUnavailable(@PathParam("id") UUID id, @PathParam("username") String username) {
+        return setup.clearUnavailable(id, username, Caller.of(identity));
     }
 
     @GET

@@ -12,6 +12,7 @@ import io.leadplatform.routing.domain.RoutingQueueRepository;
 import io.leadplatform.support.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
 /** The queues and their rosters, with team-structure advice. */
 @ApplicationScoped
 public class RoutingSetupService {
+
+    private static final Logger LOG = Logger.getLogger(RoutingSetupService.class);
 
     /** Common sales-development guidance: a manager runs at most this many reps. */
     static final int REPS_PER_MANAGER = 6;
@@ -180,6 +183,27 @@ public class RoutingSetupService {
             }
         }
         members.flush();
+        return view(queue);
+    }
+
+    /**
+     * Makes a member whom repeated SLA breaches made unavailable take leads again in this queue, before the time runs
+     * out; their other queues' managers decide for theirs.
+     */
+    @Transactional
+    public MembersView clearUnavailable(UUID queueId, String username, Caller caller) {
+        RoutingQueue queue = find(queueId);
+        if (caller.scope() != Caller.Scope.ALL && !queue.isManagedBy(caller.username())) {
+            throw ProblemException.forbidden(caller.username() + " does not manage queue " + queue.name);
+        }
+        queues.lockForRouting(queue);
+        QueueMember member = queue.members.stream().filter(m -> m.username.equals(username)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("member " + username + " of queue " + queue.name));
+        if (member.unavailableUntil != null) {
+            LOG.infof("%s made %s available again in queue %s (was unavailable until %s)", caller.username(),
+                    username, queue.name, member.unavailableUntil);
+            member.unavailableUntil = null;
+        }
         return view(queue);
     }
 
