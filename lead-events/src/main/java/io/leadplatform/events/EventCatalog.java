@@ -26,7 +26,8 @@ public final class EventCatalog {
             Map.entry(SLA_STARTED, SlaStarted.class),
             Map.entry(SLA_WARNING, SlaWarning.class),
             Map.entry(SLA_BREACHED, SlaBreached.class),
-            Map.entry(SLA_MET, SlaMet.class));
+            Map.entry(SLA_MET, SlaMet.class),
+            Map.entry(SLA_UPDATED, SlaUpdated.class));
 
     private EventCatalog() {
     }

@@ -22,6 +22,7 @@ public final class EventTypes {
     public static final String SLA_WARNING = "sla.warning";
     public static final String SLA_BREACHED = "sla.breached";
     public static final String SLA_MET = "sla.met";
+    public static final String SLA_UPDATED = "sla.updated";
 
     private EventTypes() {
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The read model consumer on the real broker: duplicates have one effect, poison goes to the DLQ. */
 @QuarkusTest
@@ -79,6 +81,32 @@ class LeadEventsConsumerTest {
                         .body("assignment.owningOrg", equalTo("MARKETING"))
                         .body("slaClocks", hasSize(1))
                         .body("slaClocks[0].status", equalTo("RUNNING")));
+    }
+
+    @Test
+    void aRejectionEndsTheAssignmentAndACancelledClockShowsCancelled() {
+        UUID lead = newLead();
+        UUID assignment = UUID.randomUUID();
+        UUID clock = UUID.randomUUID();
+        broker.publish(EventTypes.LEAD_ASSIGNED, GoldenFixtures.instance(EventTypes.LEAD_ASSIGNED, lead,
+                "assignmentId", assignment));
+        broker.publish(EventTypes.SLA_STARTED, GoldenFixtures.instance(EventTypes.SLA_STARTED, lead,
+                "clockId", clock));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(KeycloakTokens.of("mara")).get("/api/leads/" + lead).then()
+                        .body("assignment.assignmentId", equalTo(assignment.toString()))
+                        .body("slaClocks[0].status", equalTo("RUNNING")));
+
+        broker.publish(EventTypes.LEAD_REJECTED, GoldenFixtures.instance(EventTypes.LEAD_REJECTED, lead,
+                "assignmentId", assignment, "rejectedAt", Instant.now().toString()));
+        broker.publish(EventTypes.SLA_UPDATED, GoldenFixtures.instance(EventTypes.SLA_UPDATED, lead,
+                "clockId", clock, "status", "CANCELLED"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().auth().oauth2(KeycloakTokens.of("mara")).get("/api/leads/" + lead).then()
+                        .body("stage", equalTo("RECYCLED"))
+                        .body("assignment", nullValue())
+                        .body("slaClocks[0].status", equalTo("CANCELLED")));
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.UUID;
 import static io.leadplatform.events.EventTypes.SLA_BREACHED;
 import static io.leadplatform.events.EventTypes.SLA_MET;
 import static io.leadplatform.events.EventTypes.SLA_STARTED;
+import static io.leadplatform.events.EventTypes.SLA_UPDATED;
 import static io.leadplatform.events.EventTypes.SLA_WARNING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ class SlaEventsConsumerTest {
     @BeforeAll
     static void connect() {
         broker = TestBroker.connect("lead-platform-test-sla");
-        published = new PublishedEvents(broker, SLA_STARTED, SLA_WARNING, SLA_BREACHED, SLA_MET);
+        published = new PublishedEvents(broker, SLA_STARTED, SLA_WARNING, SLA_BREACHED, SLA_MET, SLA_UPDATED);
     }
 
     @AfterAll
@@ -215,10 +216,16 @@ class SlaEventsConsumerTest {
         broker.publish(EventTypes.LEAD_REJECTED, GoldenFixtures.instance(EventTypes.LEAD_REJECTED, lead,
                 "assignmentId", assignment, "rejectedAt", clock.instant().plusSeconds(20)));
         awaitStatus(lead, "CANCELLED");
+        // Readers of the clock (lead-service's view of the lead) learn of the cancel.
+        JsonNode updated = await().atMost(WAIT).until(() -> published.of(SLA_UPDATED, lead), e -> !e.isEmpty())
+                .getFirst().path("data");
+        assertThat(updated.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(updated.path("clockId").asText()).isEqualTo(clocksOf(lead).getString("[0].id"));
         clock.advance(Duration.ofMinutes(6));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
                 published.of(SLA_BREACHED, lead).isEmpty());
         assertThat(clocksOf(lead).getString("[0].status")).isEqualTo("CANCELLED");
+        assertThat(published.of(SLA_UPDATED, lead)).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.leadplatform.sla;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadplatform.events.EventTypes;
 import io.leadplatform.events.GoldenFixtures;
 import io.leadplatform.support.testing.KeycloakTokens;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.leadplatform.events.EventTypes.SLA_BREACHED;
+import static io.leadplatform.events.EventTypes.SLA_UPDATED;
 import static io.leadplatform.events.EventTypes.SLA_WARNING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +42,7 @@ class SlaPauseTest {
     @BeforeAll
     static void connect() {
         broker = TestBroker.connect("lead-platform-test-sla");
-        published = new PublishedEvents(broker, SLA_WARNING, SLA_BREACHED);
+        published = new PublishedEvents(broker, SLA_WARNING, SLA_BREACHED, SLA_UPDATED);
     }
 
     @AfterAll
@@ -72,6 +75,12 @@ class SlaPauseTest {
         given().auth().oauth2(KeycloakTokens.of("xena")).post("/api/sla/clocks/" + id + "/resume")
                 .then().statusCode(200).body("status", equalTo("RUNNING"));
         assertThat(Instant.parse(SlaEventsConsumerTest.clocksOf(lead).getString("[0].dueAt")))
+                .isEqualTo(resumedAt.plus(Duration.ofMinutes(4)));
+        // The pause and the resume went out as sla.updated, the resume with the new due time.
+        List<JsonNode> updates = await().atMost(WAIT).until(() -> published.of(SLA_UPDATED, lead), e -> e.size() == 2);
+        assertThat(updates).extracting(e -> e.path("data").path("status").asText()).containsExactly("PAUSED",
+                "RUNNING");
+        assertThat(Instant.parse(updates.getLast().path("data").path("dueAt").asText()))
                 .isEqualTo(resumedAt.plus(Duration.ofMinutes(4)));
 
         clock.advance(Duration.ofMinutes(3));

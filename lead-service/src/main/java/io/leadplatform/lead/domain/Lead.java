@@ -275,6 +275,18 @@ public class Lead {
     }
 
     /**
+     * The assignment ended without a successor (the XDR rejected the lead): it sits in no queue and with nobody. The
+     * owning org stays, for the funnel's attribution, and so does the time, so a late copy of the assignment is stale.
+     */
+    public void endAssignment(UUID endedAssignmentId) {
+        if (endedAssignmentId != null && endedAssignmentId.equals(assignmentId)) {
+            assignmentId = null;
+            assignedQueue = null;
+            assignee = null;
+        }
+    }
+
+    /**
      * Forgets the person: only anonymous facts (channel, campaign, stage, dates) stay, so the funnel counts survive.
      * The caller deletes what other tables hold about the lead.
      */

@@ -10,6 +10,7 @@ import io.leadplatform.events.LeadScored;
 import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaMet;
 import io.leadplatform.events.SlaStarted;
+import io.leadplatform.events.SlaUpdated;
 import io.leadplatform.lead.service.LeadEventHandler;
 import io.leadplatform.support.inbox.EventHandlers;
 import io.leadplatform.support.inbox.SubjectOrderedEvents;
@@ -40,7 +41,8 @@ public class LeadEventsConsumer {
                 .on(LEAD_TOUCHED, LeadTouched.class, handler::touched)
                 .on(SLA_STARTED, SlaStarted.class, handler::slaStarted)
                 .on(SLA_MET, SlaMet.class, handler::slaMet)
-                .on(SLA_BREACHED, SlaBreached.class, handler::slaBreached);
+                .on(SLA_BREACHED, SlaBreached.class, handler::slaBreached)
+                .on(SLA_UPDATED, SlaUpdated.class, handler::slaUpdated);
     }
 
     @Incoming("events-in")

@@ -13,6 +13,7 @@ import io.leadplatform.events.LeadStageChanged;
 import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaMet;
 import io.leadplatform.events.SlaStarted;
+import io.leadplatform.events.SlaUpdated;
 import io.leadplatform.lead.domain.Lead;
 import io.leadplatform.lead.domain.LeadRepository;
 import io.leadplatform.lead.domain.LeadSlaClock;
@@ -24,7 +25,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.leadplatform.lead.domain.TimelineEntry.details;
@@ -38,6 +41,8 @@ import static io.leadplatform.lead.domain.TimelineEntry.details;
 public class LeadEventHandler {
 
     private static final Logger LOG = Logger.getLogger(LeadEventHandler.class);
+    /** Clock statuses no later change undoes. */
+    private static final Set<String> TERMINAL = Set.of("MET", "BREACHED", "CANCELLED");
 
     private final LeadRepository leads;
     private final LeadSlaClockRepository clocks;
@@ -90,6 +95,7 @@ public class LeadEventHandler {
         timeline.record(lead.id, data.rejectedAt(), "rejected", details("assignee", data.assignee(),
                 "reason", data.reason(), "assignmentId", data.assignmentId()));
         move(lead, Lead.Stage.RECYCLED, data.rejectedAt(), "rejected: " + data.reason(), data.reason());
+        lead.endAssignment(data.assignmentId());
     }
 
     public void handedOff(CloudEvent<?> event, LeadHandedOff data) {
@@ -181,6 +187,17 @@ public class LeadEventHandler {
             clock.breachedAt = data.breachedAt();
             timeline.record(data.leadId(), data.breachedAt(), "sla-breached", details("clockType",
                     data.clockType()));
+        }
+    }
+
+    /** A clock cancelled, paused or resumed; one the view already shows met, breached or cancelled stays so. */
+    public void slaUpdated(CloudEvent<?> event, SlaUpdated data) {
+        LeadSlaClock clock = clockFor(data.clockId(), data.leadId(), data.clockType(), data.assignee(), event);
+        if (clock != null && !TERMINAL.contains(clock.status)) {
+            clock.status = data.status();
+            clock.dueAt = data.dueAt();
+            timeline.record(data.leadId(), data.changedAt(), "sla-" + data.status().toLowerCase(Locale.ROOT),
+                    details("clockType", data.clockType()));
         }
     }
 

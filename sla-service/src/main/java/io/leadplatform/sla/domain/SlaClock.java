@@ -3,6 +3,7 @@ package io.leadplatform.sla.domain;
 import io.leadplatform.events.SlaBreached;
 import io.leadplatform.events.SlaMet;
 import io.leadplatform.events.SlaStarted;
+import io.leadplatform.events.SlaUpdated;
 import io.leadplatform.events.SlaWarning;
 import io.leadplatform.sla.calendar.BusinessCalendar;
 import jakarta.persistence.Column;
@@ -221,7 +222,12 @@ public class SlaClock {
         return true;
     }
 
-    /** Stops an open clock without an outcome; nothing is published. */
+    /** What readers of the clock learn of a change that is neither a met nor a breach: a cancel, pause or resume. */
+    public SlaUpdated updatedEvent(Instant at) {
+        return new SlaUpdated(leadId, id, clockType.name(), assignee, status.name(), dueAt, at);
+    }
+
+    /** Stops an open clock without an outcome: no breach is charged for it. */
     public boolean cancel(Instant now) {
         if (!isOpen()) {
             return false;

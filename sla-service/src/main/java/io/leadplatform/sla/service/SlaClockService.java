@@ -70,19 +70,23 @@ public class SlaClockService {
     @Transactional
     public SlaClockView pause(UUID clockId, String reason, String onlyAssignee) {
         SlaClock c = ownClock(clockId, onlyAssignee);
-        if (!c.pause(clock.instant(), reason, calendars.forClock(c.calendarName))) {
+        Instant now = clock.instant();
+        if (!c.pause(now, reason, calendars.forClock(c.calendarName))) {
             throw ProblemException.conflict("clock " + clockId + " is " + c.status
                     + (c.isRunning() ? " and already due" : "") + ": only a running clock before its due time pauses");
         }
+        outbox.append(EventTypes.SLA_UPDATED, c.leadId, c.updatedEvent(now));
         return SlaClockMapper.view(c);
     }
 
     @Transactional
     public SlaClockView resume(UUID clockId, String onlyAssignee) {
         SlaClock c = ownClock(clockId, onlyAssignee);
-        if (!c.resume(clock.instant(), calendars.forClock(c.calendarName))) {
+        Instant now = clock.instant();
+        if (!c.resume(now, calendars.forClock(c.calendarName))) {
             throw ProblemException.conflict("clock " + clockId + " is " + c.status + ": only a paused clock resumes");
         }
+        outbox.append(EventTypes.SLA_UPDATED, c.leadId, c.updatedEvent(now));
         return SlaClockMapper.view(c);
     }
 

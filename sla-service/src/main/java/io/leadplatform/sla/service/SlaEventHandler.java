@@ -237,16 +237,16 @@ public class SlaEventHandler {
         Instant now = clock.instant();
         Instant at = data.occurredAt() == null || data.occurredAt().isAfter(now) ? now : data.occurredAt();
         for (SlaClock c : clocks.lockPaused(data.leadId())) {
-            if (!at.isBefore(c.pausedAt)) {
-                c.resume(at, calendars.forClock(c.calendarName));
+            if (!at.isBefore(c.pausedAt) && c.resume(at, calendars.forClock(c.calendarName))) {
+                outbox.append(EventTypes.SLA_UPDATED, c.leadId, c.updatedEvent(at));
                 LOG.infof("clock %s of lead %s resumed by engagement %s", c.id, c.leadId, event.id());
             }
         }
     }
 
     /**
-     * A rejected (recycled) lead: the rejected assignment's open clocks are cancelled, nothing is published, so
-     * no breach is charged for a lead nobody works any more. A clock already met or breached keeps its outcome.
+     * A rejected (recycled) lead: the rejected assignment's open clocks are cancelled (sla.updated), so no breach is
+     * charged for a lead nobody works any more. A clock already met or breached keeps its outcome.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void rejected(CloudEvent<?> event, LeadRejected data) {
@@ -285,7 +285,9 @@ public class SlaEventHandler {
     }
 
     private void cancel(SlaClock c, Instant at) {
-        c.cancel(at);
+        if (c.cancel(at)) {
+            outbox.append(EventTypes.SLA_UPDATED, c.leadId, c.updatedEvent(at));
+        }
     }
 
     private LeadMilestone milestone(UUID leadId) {
