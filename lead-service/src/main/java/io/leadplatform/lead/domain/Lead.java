@@ -366,6 +366,9 @@ public class Lead {
         return true;
     }
 
+    /** Where leads come from; a capture, a cost and a search name one of these. */
+    public static final List<String> CHANNELS = List.of("paid", "owned", "earned", "outbound");
+
     /** LEAD is the funnel's NEW. REJECTED, RECYCLED and DISQUALIFIED sit beside the forward path. */
     public enum Stage {
         LEAD(0), MQL(1), ACCEPTED(2), SQL(3), OPPORTUNITY(4), REJECTED(-1), RECYCLED(-1), DISQUALIFIED(-1);

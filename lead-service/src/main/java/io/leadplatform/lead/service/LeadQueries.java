@@ -32,7 +32,6 @@ import static io.leadplatform.lead.domain.TimelineEntry.details;
 public class LeadQueries {
 
     private static final List<String> STAGES = Arrays.stream(Lead.Stage.values()).map(Enum::name).toList();
-    private static final List<String> CHANNELS = List.of("paid", "owned", "earned", "outbound");
     private static final List<String> ORGS = List.of("MARKETING", "SALES");
 
     private final LeadRepository leads;
@@ -67,7 +66,7 @@ public class LeadQueries {
             where.append(" and stage = :stage");
             params.put("stage", Lead.Stage.valueOf(stage));
         }
-        filter(where, params, "channel", oneOf("channel", q.channel(), CHANNELS));
+        filter(where, params, "channel", oneOf("channel", q.channel(), Lead.CHANNELS));
         filter(where, params, "campaign", q.campaign());
         filter(where, params, "owningOrg", oneOf("owningOrg", q.owningOrg(), ORGS));
         filter(where, params, "email", LeadIdentity.normalizeEmail(q.email()));

@@ -1,6 +1,7 @@
 package io.leadplatform.lead.service.reports;
 
 import io.leadplatform.lead.api.CostsLoaded;
+import io.leadplatform.lead.domain.Lead;
 import io.leadplatform.lead.service.CsvRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Loads campaign costs; a campaign's cost for a period is replaced when the same period is loaded again. */
 @ApplicationScoped
@@ -19,7 +19,6 @@ public class CampaignCosts {
 
     public static final List<String> COLUMNS = List.of("campaign", "channel", "source", "period_start",
             "period_end", "cost_usd");
-    private static final Set<String> CHANNELS = Set.of("paid", "owned", "earned", "outbound");
 
     private final EntityManager em;
     private final Clock clock;
@@ -66,7 +65,7 @@ public class CampaignCosts {
                 return column + ": is required";
             }
         }
-        if (!CHANNELS.contains(row.get("channel"))) {
+        if (!Lead.CHANNELS.contains(row.get("channel"))) {
             return "channel: must be paid, owned, earned or outbound";
         }
         if (row.get("campaign").length() > 200 || (row.get("source") != null && row.get("source").length() > 100)) {
