@@ -4,7 +4,4 @@ import java.util.List;
 
 /** What a campaign-costs upload loaded, and its first row errors. */
 public record CostsLoaded(int loaded, int rejected, List<RowError> errors) {
-
-    public record RowError(int line, String reason) {
-    }
 }

@@ -11,7 +11,4 @@ import java.util.UUID;
 public record ImportJobView(UUID jobId, String kind, String status, int total, int processed, int accepted,
         int merged, int rejected, List<RowError> errors, String failure, int attempts, Instant createdAt,
         Instant startedAt, Instant finishedAt) {
-
-    public record RowError(int line, String reason) {
-    }
 }

@@ -1,6 +1,7 @@
 package io.leadplatform.lead.service.imports;
 
 import io.leadplatform.lead.api.ImportJobView;
+import io.leadplatform.lead.api.RowError;
 import io.leadplatform.lead.domain.ImportJob;
 import io.leadplatform.lead.domain.ImportJobRepository;
 import io.leadplatform.lead.domain.ImportKind;
@@ -54,7 +55,7 @@ public class ImportService {
     private static ImportJobView view(ImportJob job) {
         return new ImportJobView(job.id, job.kind.code(), job.status, job.total, job.processed, job.accepted,
                 job.merged, job.rejected, job.errors.stream()
-                        .map(e -> new ImportJobView.RowError(e.line(), e.reason())).toList(),
+                        .map(e -> new RowError(e.line(), e.reason())).toList(),
                 job.failure, job.attempts, job.createdAt, job.startedAt, job.finishedAt);
     }
 }

@@ -1,6 +1,7 @@
 package io.leadplatform.lead.service.reports;
 
 import io.leadplatform.lead.api.CostsLoaded;
+import io.leadplatform.lead.api.RowError;
 import io.leadplatform.lead.domain.Lead;
 import io.leadplatform.lead.service.CsvRows;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +32,12 @@ public class CampaignCosts {
     @Transactional
     public CostsLoaded load(String body) {
         CsvRows csv = CsvRows.parse(body, COLUMNS);
-        List<CostsLoaded.RowError> errors = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
         int loaded = 0;
         for (CsvRows.Row row : csv.rows()) {
             String problem = check(row);
             if (problem != null) {
-                errors.add(new CostsLoaded.RowError(row.line(), problem));
+                errors.add(new RowError(row.line(), problem));
                 continue;
             }
             em.createNativeQuery("INSERT INTO campaign_cost (campaign, channel, source, period_start, period_end, "
